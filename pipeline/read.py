@@ -1,0 +1,154 @@
+"""Read the workbook's sheets into plain tables of raw cell values, with cell references.
+
+Nothing is parsed here beyond finding the header row's columns; `validate.py`
+turns the raw tables into typed frames. The file is opened read-only and never
+written.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from . import schema
+from .problems import Problem, UserError
+
+NO_CACHED_VALUE = object()  # a formula cell whose result was never calculated
+
+
+def normalize_header(text: object) -> str:
+    """Headers match after trimming, case-folding and collapsing spaces."""
+    return " ".join(str(text).casefold().split()) if text is not None else ""
+
+
+def extra_key(header: str) -> str:
+    """The template name of an extra column: "Kontakt (e-post)" -> "kontakt_e_post"."""
+    table = str.maketrans("åäöéü", "aaoeu")
+    key = re.sub(r"[^a-z0-9]+", "_", normalize_header(header).translate(table)).strip("_")
+    return key or "kolumn"
+
+
+@dataclass
+class RawTable:
+    sheet: str
+    columns: dict[str, tuple[str, str]]  # schema key -> (column letter, header as written)
+    extras: dict[str, tuple[str, str]]  # extra key -> (column letter, header as written)
+    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # (row, letter->value)
+
+    def cell(self, key: str, row: int) -> str:
+        return f"{self.sheet}!{self.columns[key][0]}{row}"
+
+    def header(self, key: str) -> str:
+        return self.columns[key][1]
+
+
+def open_workbook(path: Path):
+    """Both views of the workbook: cached values, and formulas (to tell an uncalculated one)."""
+    if not path.exists():
+        raise UserError([Problem(str(path), "arbetsboken finns inte.", found=False)])
+    try:
+        values = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UserError([Problem(
+            str(path),
+            f"filen går inte att läsa som en Excel-arbetsbok (.xlsx) ({type(exc).__name__}). "
+            "Spara den som Excel-arbetsbok och försök igen.",
+            found=False,
+        )]) from None
+    return values, formulas
+
+
+def read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Every sheet of the schema that is present, as a RawTable; problems for the rest."""
+    values, formulas = open_workbook(path)
+    problems: list[Problem] = []
+    tables: dict[str, RawTable] = {}
+    by_name = {normalize_header(n): n for n in values.sheetnames}
+    for spec in schema.SHEETS:
+        actual = by_name.get(normalize_header(spec.name))
+        if actual is None:
+            if not spec.optional:
+                problems.append(Problem(
+                    str(path.name), f"bladet »{spec.name}« saknas i arbetsboken.", found=False))
+            continue
+        table, found = read_table(spec, values[actual], formulas[actual])
+        problems += found
+        if table is not None:
+            tables[spec.name] = table
+    values.close()
+    formulas.close()
+    return tables, problems
+
+
+def read_table(spec: schema.Sheet, ws_values, ws_formulas) -> tuple[RawTable | None, list[Problem]]:
+    ws_values.reset_dimensions()
+    ws_formulas.reset_dimensions()
+    rows = list(ws_values.iter_rows(values_only=True))
+    formula_rows = list(ws_formulas.iter_rows(values_only=True))
+    header_row = rows[0] if rows else ()
+    columns, extras, problems = match_headers(spec, header_row)
+    if problems:
+        return None, problems
+    table = RawTable(spec.name, columns, extras)
+    used = {letter for letter, _ in [*columns.values(), *extras.values()]}
+    for index, row in enumerate(rows[1:], start=2):
+        cells: dict[str, object] = {}
+        for col, value in enumerate(row, start=1):
+            letter = get_column_letter(col)
+            if letter not in used:
+                continue
+            if value is None and _is_formula(formula_rows, index, col):
+                value = NO_CACHED_VALUE
+            cells[letter] = value
+        if any(not _blank(cells.get(letter)) for letter, _ in columns.values()):
+            table.rows.append((index, cells))
+    return table, []
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _is_formula(formula_rows: list[tuple], row: int, col: int) -> bool:
+    try:
+        value = formula_rows[row - 1][col - 1]
+    except IndexError:
+        return False
+    return isinstance(value, str) and value.startswith("=")
+
+
+def match_headers(spec: schema.Sheet, header_row: tuple):
+    wanted = {normalize_header(c.header): c for c in spec.columns}
+    columns: dict[str, tuple[str, str]] = {}
+    extras: dict[str, tuple[str, str]] = {}
+    problems: list[Problem] = []
+    for col, header in enumerate(header_row, start=1):
+        if header is None or not str(header).strip():
+            continue
+        letter = get_column_letter(col)
+        column = wanted.get(normalize_header(header))
+        if column is None:
+            key = extra_key(str(header))
+            if key in extras:
+                key = f"{key}_{letter.lower()}"
+            extras[key] = (letter, str(header).strip())
+        elif column.key in columns:
+            problems.append(Problem(
+                f"{spec.name}!{letter}1",
+                f"rubriken »{header}« finns redan i kolumn {columns[column.key][0]}; "
+                "ta bort eller byt namn på den ena.", found=False))
+        else:
+            columns[column.key] = (letter, str(header).strip())
+    for column in spec.columns:
+        if column.required and column.key not in columns:
+            problems.append(Problem(
+                f"{spec.name}!1", f"kolumnen »{column.header}« saknas i rubrikraden.",
+                found=False))
+    return columns, extras, problems

@@ -1,0 +1,209 @@
+"""The workbook's shape: sheets, columns, parameters, and what each one means.
+
+One description serves the reader (which headers to look for and how to parse
+them), the validator (what is required), the workbook writer (headers, drop-down
+lists, number formats, the `Instruktioner` sheet) and the documentation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Kinds of value a cell may hold. The reader parses each kind in `values.py`.
+TEXT = "text"
+AMOUNT = "amount"  # whole kronor, >= 0
+DATE = "date"
+INTEGER = "integer"  # positive whole number
+PERCENT = "percent"
+TYPES = "types"  # comma-separated list of party types
+ORGNR = "orgnr"  # NNNNNN-NNNN
+
+PARTY_TYPES = ("kommun", "region", "stat")
+INTERIM_KEYS = ("medlemsbidrag", "eget kapital", "invånare", "lika")
+DECISIONS = ("bifall", "avslag", "återremiss")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str
+    kind: str = TEXT
+    required: bool = False
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    width: int = 18
+    example: object = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: tuple[Column, ...]
+    help: str
+    optional: bool = False
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    key: str
+    kind: str
+    required: bool
+    default: object
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("Län", "lan", TEXT, True, None, "Länets namn, t.ex. Västmanland."),
+    Parameter("Nytt förbund", "nytt_forbund", TEXT, True, None,
+              "Det gemensamma förbundets namn."),
+    Parameter("Kvarvarande förbund", "kvarvarande_forbund", TEXT, True, None,
+              "Det befintliga förbund som fortsätter som det gemensamma (behåller "
+              "organisationsnummer och eget kapital). Måste finnas på bladet Förbund."),
+    Parameter("Bildandedatum", "bildandedatum", DATE, True, None,
+              "Dagen då det gemensamma förbundet bildas och den interimistiska styrelsen börjar."),
+    Parameter("Startdatum", "startdatum", DATE, True, None,
+              "Dagen då det gemensamma förbundet tar över; de andra förbundens tillgångar "
+              "och skulder förs över denna dag."),
+    Parameter("Budgetår", "budgetar", INTEGER, True, None,
+              "Det gemensamma förbundets första budgetår, t.ex. 2024."),
+    Parameter("Medlemsbidrag totalt", "medlemsbidrag_totalt", AMOUNT, False, None,
+              "Årliga medlemsbidrag totalt till det gemensamma förbundet. Tomt = summan av "
+              "dagens medlemsbidrag."),
+    Parameter("Andel stat", "andel_stat", PERCENT, False, "50 %",
+              "Statens andel enligt lag (2003:1210) om finansiell samordning, 5 §."),
+    Parameter("Andel region", "andel_region", PERCENT, False, "25 %", "Regionens andel."),
+    Parameter("Andel kommuner", "andel_kommuner", PERCENT, False, "25 %",
+              "Kommunernas andel. De tre andelarna ska tillsammans bli 100 %."),
+    Parameter("Fördelning interimsbudget", "fordelning_interimsbudget", TEXT, False,
+              "medlemsbidrag",
+              "Hur interimsbudgeten fördelas mellan de befintliga förbunden: medlemsbidrag, "
+              "eget kapital, invånare eller lika.",
+              INTERIM_KEYS),
+)
+
+PARAMETRAR = Sheet(
+    "Parametrar",
+    (
+        Column("Parameter", "parameter", TEXT, True, "Parameterns namn (ändra inte).", width=28),
+        Column("Värde", "varde", TEXT, True, "Värdet.", width=40),
+        Column("Förklaring", "forklaring", TEXT, False, "Förklaring för läsaren; läses inte.",
+               width=80),
+    ),
+    "Uppgifter som gäller hela sammanslagningen, en rad per parameter.",
+)
+
+FORBUND = Sheet(
+    "Förbund",
+    (
+        Column("Förbund", "forbund", TEXT, True, "Förbundets namn, unikt.", width=42),
+        Column("Organisationsnummer", "organisationsnummer", ORGNR, False,
+               "NNNNNN-NNNN.", width=20),
+        Column("Eget kapital (kr)", "eget_kapital", AMOUNT, True,
+               "Eget kapital i hela kronor, 0 eller mer.", width=18),
+        Column("Balansdag", "balansdag", DATE, True, "Dagen då eget kapital gäller.", width=14),
+        Column("Ordförande", "ordforande", TEXT, False, "Styrelsens ordförande.", width=24),
+    ),
+    "En rad per befintligt samordningsförbund.",
+)
+
+PARTER = Sheet(
+    "Parter",
+    (
+        Column("Part", "namn", TEXT, True,
+               "Partens officiella namn, skrivs exakt så i handlingarna. Unikt.", width=28),
+        Column("Kortnamn", "kortnamn", TEXT, True,
+               "Kort namn för filnamn, t.ex. Köping. Unikt.", width=14),
+        Column("Typ", "typ", TEXT, True, "kommun, region eller stat.", PARTY_TYPES, width=10),
+        Column("Förbund", "forbund", TEXT, False,
+               "Kommunens förbund (krävs för kommun). Tomt för region och stat, som är "
+               "medlemmar i alla förbund.", width=42),
+        Column("Invånare", "invanare", INTEGER, False,
+               "Antal invånare (krävs för kommun, mer än 0).", width=12),
+        Column("Beredande organ", "beredande_organ", TEXT, False, "T.ex. Kommunstyrelsen.",
+               width=20),
+        Column("Beslutande organ", "beslutande_organ", TEXT, False,
+               "T.ex. Kommunfullmäktige. Tomt = inga handlingar för parten.", width=20),
+        Column("Förvaltning", "forvaltning", TEXT, False, "", width=28),
+        Column("Avdelning", "avdelning", TEXT, False, "", width=20),
+        Column("Handläggare", "handlaggare", TEXT, False, "", width=24),
+        Column("Handläggarens titel", "handlaggarens_titel", TEXT, False, "", width=22),
+        Column("Kommunchef", "kommunchef", TEXT, False, "Undertecknar (titel Kommunchef).",
+               width=24),
+        Column("Kanslichef", "kanslichef", TEXT, False, "Undertecknar (titel Kanslichef).",
+               width=24),
+        Column("Postadress", "postadress", TEXT, False, "", width=28),
+        Column("Besöksadress", "besoksadress", TEXT, False, "", width=24),
+        Column("Telefon", "telefon", TEXT, False, "", width=14),
+        Column("Webbplats", "webbplats", TEXT, False, "", width=20),
+        Column("E-post", "e_post", TEXT, False, "", width=26),
+        Column("Organisationsnummer", "organisationsnummer", ORGNR, False, "NNNNNN-NNNN.",
+               width=20),
+        Column("Bankgiro", "bankgiro", TEXT, False, "", width=12),
+    ),
+    "En rad per medlem (part): kommuner, regionen och de statliga myndigheterna.",
+)
+
+MEDLEMSBIDRAG = Sheet(
+    "Medlemsbidrag",
+    (
+        Column("Part", "part", TEXT, True, "En part från bladet Parter.", width=28),
+        Column("Förbund", "forbund", TEXT, True, "Ett förbund från bladet Förbund.", width=42),
+        Column("Belopp (kr)", "belopp", AMOUNT, True, "Årligt bidrag i hela kronor.", width=14),
+    ),
+    "Dagens årliga medlemsbidrag, en rad per betalare och förbund. En kommun betalar bara "
+    "till sitt eget förbund.",
+)
+
+INTERIMSBUDGET = Sheet(
+    "Interimsbudget",
+    (
+        Column("Post", "post", TEXT, True, "Kostnadspost.", width=38),
+        Column("Omfattning", "omfattning", TEXT, False, "T.ex. 6–7 sammanträden.", width=26),
+        Column("Belopp (kr)", "belopp", AMOUNT, True, "Hela kronor.", width=14),
+    ),
+    "Den interimistiska styrelsens kostnader fram till Startdatum.",
+)
+
+BESLUTSSTEG = Sheet(
+    "Beslutssteg",
+    (
+        Column("Steg", "steg", INTEGER, True, "Stegets nummer, unikt heltal.", width=8),
+        Column("Rubrik", "rubrik", TEXT, True, "Handlingens rubrik.", width=48),
+        Column("Mall", "mall", TEXT, True, "Filnamn på Word-mallen i mallmappen.", width=34),
+        Column("Datum", "datum", DATE, True, "Handlingens datum.", width=14),
+        Column("Sista svarsdag", "sista_svarsdag", DATE, False, "", width=16),
+        Column("Gäller", "galler", TYPES, False,
+               "Vilka typer av parter steget gäller, t.ex. kommun eller kommun, region. "
+               "Tomt = kommun.", ("kommun", "region", "stat", "kommun, region",
+                                  "kommun, region, stat"), width=22),
+    ),
+    "En rad per beslutssteg. Ett nytt steg är en ny rad och en ny mall.",
+)
+
+ARENDEN = Sheet(
+    "Ärenden",
+    (
+        Column("Part", "part", TEXT, True, "En part från bladet Parter.", width=28),
+        Column("Steg", "steg", INTEGER, True, "Ett steg från bladet Beslutssteg.", width=8),
+        Column("Diarienummer", "diarienummer", TEXT, False, "T.ex. KS 2022/45.", width=16),
+        Column("Beslutsdatum", "beslutsdatum", DATE, False, "", width=14),
+        Column("Paragraf", "paragraf", TEXT, False, "T.ex. § 45.", width=10),
+        Column("Beslut", "beslut", TEXT, False, "bifall, avslag eller återremiss.", DECISIONS,
+               width=12),
+    ),
+    "Frivilligt: ärendet för en part och ett steg, fylls i allteftersom.",
+    optional=True,
+)
+
+SHEETS: tuple[Sheet, ...] = (
+    PARAMETRAR, FORBUND, PARTER, MEDLEMSBIDRAG, INTERIMSBUDGET, BESLUTSSTEG, ARENDEN,
+)
+
+
+def sheet(name: str) -> Sheet:
+    return next(s for s in SHEETS if s.name == name)

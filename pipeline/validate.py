@@ -1,0 +1,367 @@
+"""Turn the raw tables into a typed, checked `Arbetsbok`, collecting every problem.
+
+Each sheet becomes a pandas frame in workbook order, with one column per schema key,
+an `extra` column (a dict of the sheet's extra columns) and `rad`, the row number,
+so that later stages can name the cell of a value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .frames import with_column
+from .problems import Problem, UserError
+from .read import NO_CACHED_VALUE, RawTable, extra_key, normalize_header, read_tables
+from .values import EXPECTED, Invalid, parse
+
+NO_CACHE_TEXT = ("en formel utan beräknat värde: öppna arbetsboken i Excel eller Calc, spara "
+                 "den och försök igen")
+
+
+@dataclass(frozen=True)
+class Parametrar:
+    lan: str
+    nytt_forbund: str
+    kvarvarande_forbund: str
+    bildandedatum: dt.date
+    startdatum: dt.date
+    budgetar: int
+    medlemsbidrag_totalt: int | None
+    andel_stat: Fraction
+    andel_region: Fraction
+    andel_kommuner: Fraction
+    fordelning_interimsbudget: str
+    extra: dict = field(default_factory=dict)
+    cells: dict = field(default_factory=dict)  # key -> "Parametrar!B5"
+
+
+@dataclass(frozen=True)
+class Arbetsbok:
+    parametrar: Parametrar
+    forbund: pd.DataFrame
+    parter: pd.DataFrame
+    medlemsbidrag: pd.DataFrame
+    interimsbudget: pd.DataFrame
+    beslutssteg: pd.DataFrame
+    arenden: pd.DataFrame
+    tables: dict[str, RawTable]
+
+    def cell(self, sheet: str, key: str, rad: int) -> str:
+        return self.tables[sheet].cell(key, rad)
+
+
+def load(workbook: Path, templates: Path) -> Arbetsbok:
+    """Read and validate; raise UserError with every problem found."""
+    tables, problems = read_tables(workbook)
+    if problems:
+        raise UserError(problems)
+    arbetsbok, problems = validate(tables, templates)
+    if problems:
+        raise UserError(problems)
+    return arbetsbok
+
+
+def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | None, list]:
+    problems: list[Problem] = []
+    frames = {}
+    for spec in schema.SHEETS[1:]:
+        table = tables.get(spec.name) or RawTable(spec.name, {}, {})
+        frame, found = typed_frame(spec, table)
+        frames[spec.name] = frame
+        problems += found
+    parametrar, found = read_parametrar(tables[schema.PARAMETRAR.name])
+    problems += found
+    forbund = frames["Förbund"]
+    parter = canonical_names(canonical_types(frames["Parter"]), frames["Parter"], forbund)
+    problems += unique(tables["Förbund"], forbund, "forbund")
+    problems += unique(tables["Parter"], parter, "namn")
+    problems += unique(tables["Parter"], parter, "kortnamn")
+    problems += unique(tables["Beslutssteg"], frames["Beslutssteg"], "steg")
+    problems += check_parter(tables["Parter"], parter, forbund)
+    problems += check_medlemsbidrag(tables["Medlemsbidrag"], frames["Medlemsbidrag"], parter, forbund)
+    problems += check_beslutssteg(tables["Beslutssteg"], frames["Beslutssteg"], templates)
+    if "Ärenden" in tables:
+        problems += check_arenden(tables["Ärenden"], frames["Ärenden"], parter, frames["Beslutssteg"])
+    if parametrar is not None:
+        problems += check_parametrar(parametrar, forbund, parter, tables["Förbund"])
+    if problems:
+        return None, problems
+    return Arbetsbok(
+        parametrar=parametrar,
+        forbund=forbund,
+        parter=parter,
+        medlemsbidrag=canonical_names(frames["Medlemsbidrag"], parter, forbund),
+        interimsbudget=frames["Interimsbudget"],
+        beslutssteg=with_default_galler(frames["Beslutssteg"]),
+        arenden=canonical_names(frames["Ärenden"], parter, forbund),
+        tables=tables,
+    ), []
+
+
+# --- one sheet at a time -------------------------------------------------------------------
+
+def typed_frame(spec: schema.Sheet, table: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
+    problems: list[Problem] = []
+    records = []
+    for rad, cells in table.rows:
+        record: dict[str, object] = {"rad": rad}
+        for column in spec.columns:
+            if column.key not in table.columns:
+                record[column.key] = None
+                continue
+            letter, header = table.columns[column.key]
+            raw = cells.get(letter)
+            where = f"{spec.name}!{letter}{rad}"
+            value, problem = parse_cell(column.kind, raw, where, header, column.required)
+            if problem:
+                problems.append(problem)
+            record[column.key] = value
+        record["extra"] = {key: plain(cells.get(letter)) for key, (letter, _) in table.extras.items()}
+        records.append(record)
+    columns = ["rad", *(c.key for c in spec.columns), "extra"]
+    return pd.DataFrame(records, columns=columns, dtype=object), problems
+
+
+def parse_cell(kind: str, raw: object, where: str, header: str, required: bool):
+    if raw is NO_CACHED_VALUE:
+        return None, Problem(where, NO_CACHE_TEXT, header=header, found=False)
+    try:
+        value = parse(kind, raw)
+    except Invalid as exc:
+        return None, Problem(where, exc.expected, raw, header)
+    if value is None and required:
+        return None, Problem(where, f"{EXPECTED[kind]} (obligatoriskt)", raw, header)
+    return value, None
+
+
+def plain(raw: object) -> object:
+    """An extra column's value as a template sees it."""
+    if raw is NO_CACHED_VALUE or raw is None:
+        return ""
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    return raw
+
+
+def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
+    problems: list[Problem] = []
+    by_name = {normalize_header(p.name): p for p in schema.PARAMETERS}
+    seen: dict[str, int] = {}
+    values: dict[str, object] = {}
+    cells: dict[str, str] = {}
+    extra: dict[str, object] = {}
+    name_letter = table.columns["parameter"][0]
+    value_letter = table.columns["varde"][0]
+    for rad, row in table.rows:
+        name = row.get(name_letter)
+        raw = row.get(value_letter)
+        where = f"{table.sheet}!{value_letter}{rad}"
+        parameter = by_name.get(normalize_header(name))
+        if parameter is None:
+            extra[extra_key(str(name))] = plain(raw)
+            continue
+        if parameter.key in seen:
+            problems.append(Problem(
+                f"{table.sheet}!{name_letter}{rad}",
+                f"parametern »{parameter.name}« står redan på rad {seen[parameter.key]}; "
+                "ta bort den ena raden.", found=False))
+            continue
+        seen[parameter.key] = rad
+        cells[parameter.key] = where
+        kind = parameter.kind
+        value, problem = parse_cell(kind, raw, where, parameter.name, parameter.required)
+        if problem:
+            problems.append(problem)
+        if value is None and parameter.default is not None:
+            value = parse(kind, parameter.default)
+        if parameter.choices and value is not None:
+            value = value.casefold()
+            if value not in parameter.choices:
+                problems.append(Problem(
+                    where, "ett av " + ", ".join(parameter.choices), raw, parameter.name))
+        values[parameter.key] = value
+    for parameter in schema.PARAMETERS:
+        if parameter.key not in seen:
+            if parameter.required:
+                problems.append(Problem(
+                    table.sheet, f"parametern »{parameter.name}« saknas; lägg till en rad med "
+                    f"{parameter.name} i kolumnen Parameter och ett värde i kolumnen Värde.",
+                    found=False))
+            values[parameter.key] = (parse(parameter.kind, parameter.default)
+                                     if parameter.default is not None else None)
+    if problems:
+        return None, problems
+    return Parametrar(**values, extra=extra, cells=cells), []
+
+
+# --- rules across rows and sheets --------------------------------------------------------------
+
+def unique(table: RawTable, frame: pd.DataFrame, key: str) -> list[Problem]:
+    problems = []
+    first: dict[object, int] = {}
+    for rad, value in zip(frame["rad"], frame[key]):
+        if value is None:
+            continue
+        norm = normalize_header(value)
+        if norm in first:
+            problems.append(Problem(
+                table.cell(key, rad), f"ett unikt värde (samma som på rad {first[norm]})",
+                value, table.header(key)))
+        else:
+            first[norm] = rad
+    return problems
+
+
+def canonical_types(parter: pd.DataFrame) -> pd.DataFrame:
+    return with_column(parter, "typ",
+                       [t.casefold() if isinstance(t, str) else t for t in parter["typ"]])
+
+
+def check_parter(table: RawTable, parter: pd.DataFrame, forbund: pd.DataFrame) -> list[Problem]:
+    problems = []
+    names = {normalize_header(n) for n in forbund["forbund"] if n}
+    for row in parter.itertuples():
+        if row.typ is not None and row.typ not in schema.PARTY_TYPES:
+            problems.append(Problem(table.cell("typ", row.rad), "kommun, region eller stat",
+                                    row.typ, table.header("typ")))
+        if row.typ == "kommun":
+            if row.forbund is None and "forbund" in table.columns:
+                problems.append(Problem(table.cell("forbund", row.rad),
+                                        "kommunens förbund (obligatoriskt för en kommun)",
+                                        None, table.header("forbund")))
+            if row.invanare is None and "invanare" in table.columns:
+                problems.append(Problem(table.cell("invanare", row.rad),
+                                        "antal invånare, ett heltal större än 0 (obligatoriskt "
+                                        "för en kommun)", None, table.header("invanare")))
+        if row.typ == "kommun" and "forbund" not in table.columns:
+            problems.append(Problem(f"{table.sheet}!1", "kolumnen »Förbund« saknas; den "
+                                    "krävs för kommuner.", found=False))
+        if row.forbund is not None and normalize_header(row.forbund) not in names:
+            problems.append(Problem(table.cell("forbund", row.rad),
+                                    "ett förbund från bladet Förbund", row.forbund,
+                                    table.header("forbund")))
+        elif row.forbund is not None and row.typ in ("region", "stat"):
+            problems.append(Problem(table.cell("forbund", row.rad),
+                                    f"en tom cell: en part av typen {row.typ} är medlem i alla "
+                                    "förbund", row.forbund, table.header("forbund")))
+    return list(dict.fromkeys(problems))
+
+
+def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
+    problems = []
+    party = {normalize_header(r.namn): r for r in parter.itertuples() if r.namn}
+    names = {normalize_header(n) for n in forbund["forbund"] if n}
+    for row in bidrag.itertuples():
+        payer = party.get(normalize_header(row.part)) if row.part else None
+        if row.part is not None and payer is None:
+            problems.append(Problem(table.cell("part", row.rad), "en part från bladet Parter",
+                                    row.part, table.header("part")))
+        if row.forbund is not None and normalize_header(row.forbund) not in names:
+            problems.append(Problem(table.cell("forbund", row.rad),
+                                    "ett förbund från bladet Förbund", row.forbund,
+                                    table.header("forbund")))
+        elif (payer is not None and payer.typ == "kommun" and row.forbund is not None
+              and payer.forbund is not None
+              and normalize_header(row.forbund) != normalize_header(payer.forbund)):
+            problems.append(Problem(
+                table.cell("forbund", row.rad),
+                f"kommunens eget förbund, {payer.forbund} (en kommun betalar bara till sitt "
+                "eget förbund)", row.forbund, table.header("forbund")))
+    return problems
+
+
+def check_beslutssteg(table, steg, templates: Path) -> list[Problem]:
+    problems = []
+    for row in steg.itertuples():
+        if row.mall is None:
+            continue
+        name = str(row.mall)
+        safe = Path(name).name == name and name not in (".", "..")
+        if not safe or not name.lower().endswith(".docx") or not (templates / name).is_file():
+            problems.append(Problem(
+                table.cell("mall", row.rad),
+                f"namnet på en Word-mall (.docx) i mallmappen {templates}", name,
+                table.header("mall")))
+    return problems
+
+
+def check_arenden(table, arenden, parter, steg) -> list[Problem]:
+    problems = []
+    parties = {normalize_header(n) for n in parter["namn"] if n}
+    steps = set(steg["steg"])
+    seen: dict[tuple, int] = {}
+    for row in arenden.itertuples():
+        if row.part is not None and normalize_header(row.part) not in parties:
+            problems.append(Problem(table.cell("part", row.rad), "en part från bladet Parter",
+                                    row.part, table.header("part")))
+        if row.steg is not None and row.steg not in steps:
+            problems.append(Problem(table.cell("steg", row.rad), "ett steg från bladet "
+                                    "Beslutssteg", row.steg, table.header("steg")))
+        if row.beslut is not None and row.beslut.casefold() not in schema.DECISIONS:
+            problems.append(Problem(table.cell("beslut", row.rad),
+                                    "bifall, avslag eller återremiss", row.beslut,
+                                    table.header("beslut")))
+        key = (normalize_header(row.part), row.steg)
+        if None not in key and key in seen:
+            problems.append(Problem(table.cell("part", row.rad),
+                                    f"en rad per part och steg (samma som rad {seen[key]})",
+                                    row.part, table.header("part")))
+        seen.setdefault(key, row.rad)
+    return problems
+
+
+def check_parametrar(p: Parametrar, forbund, parter, forbund_table) -> list[Problem]:
+    problems = []
+    names = {normalize_header(n) for n in forbund["forbund"] if n}
+    if normalize_header(p.kvarvarande_forbund) not in names:
+        problems.append(Problem(p.cells["kvarvarande_forbund"], "ett förbund från bladet Förbund",
+                                p.kvarvarande_forbund, "Kvarvarande förbund"))
+    total = p.andel_stat + p.andel_region + p.andel_kommuner
+    if total != 1:
+        where = ", ".join(p.cells.get(k, "Parametrar") for k in
+                          ("andel_stat", "andel_region", "andel_kommuner"))
+        problems.append(Problem(where, "att Andel stat, Andel region och Andel kommuner blir "
+                                "100 % tillsammans", f"{float(total * 100):g} %".replace(".", ","),
+                                "Andel stat + Andel region + Andel kommuner"))
+    if p.startdatum <= p.bildandedatum:
+        problems.append(Problem(p.cells["startdatum"], f"ett datum efter Bildandedatum "
+                                f"{p.bildandedatum.isoformat()}", p.startdatum.isoformat(),
+                                "Startdatum"))
+    if forbund.empty:
+        problems.append(Problem(forbund_table.sheet, "minst ett förbund behövs.", found=False))
+    for typ, andel in (("kommun", p.andel_kommuner), ("region", p.andel_region),
+                       ("stat", p.andel_stat)):
+        if andel > 0 and not (parter["typ"] == typ).any():
+            problems.append(Problem("Parter", f"ingen part av typen {typ}, men dess andel av "
+                                    "medlemsbidragen är större än 0.", found=False))
+    return problems
+
+
+def canonical_names(frame: pd.DataFrame, parter, forbund) -> pd.DataFrame:
+    """Write party and förbund names as `Parter` and `Förbund` spell them."""
+    party = {normalize_header(n): n for n in parter["namn"]}
+    names = {normalize_header(n): n for n in forbund["forbund"]}
+    if "part" in frame:
+        frame = with_column(frame, "part", [party.get(normalize_header(v), v)
+                                            for v in frame["part"]])
+    if "forbund" in frame:
+        frame = with_column(frame, "forbund", [names.get(normalize_header(v), v) if v else v
+                                               for v in frame["forbund"]])
+    if "beslut" in frame:
+        frame = with_column(frame, "beslut", [v.casefold() if isinstance(v, str) else v
+                                              for v in frame["beslut"]])
+    return frame
+
+
+def with_default_galler(steg: pd.DataFrame) -> pd.DataFrame:
+    steg = with_column(steg, "galler", [g if g else ("kommun",) for g in steg["galler"]])
+    return steg.sort_values("steg", kind="stable").reset_index(drop=True)
+
