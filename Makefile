@@ -1,0 +1,38 @@
+# The two commands: `make papers` and `make test`. Python 3.11+ and make are enough.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: papers test check budget variables clean
+
+papers: $(STAMP)
+	$(BIN)/papers build
+
+check: $(STAMP)
+	$(BIN)/papers check
+
+budget: $(STAMP)
+	$(BIN)/papers budget
+
+variables: $(STAMP)
+	$(BIN)/papers variables
+
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP) $@
+
+clean:
+	rm -rf out .pytest_cache .hypothesis

@@ -1,0 +1,162 @@
+"""`papers`: the officers' command line, a thin layer over `pipeline.build`.
+
+Everything the user reads is Swedish. Exit codes: 0 done; 2 the user must fix
+something (the message says where); 1 an unexpected failure (one line, and the
+details in a log file; `--debug` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+import click
+
+from .problems import UserError
+
+WORKBOOK = "data/arbetsbok.xlsx"
+TEMPLATES = "templates_docx"
+OUT = "out"
+
+
+def report_errors(command):
+    """Turn UserError into Swedish lines and exit 2; anything else into exit 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return command(*args, **kwargs)
+        except UserError as exc:
+            click.echo(problem_report(exc), err=True)
+            sys.exit(2)
+        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception:
+            if debug:
+                raise
+            log = Path(tempfile.gettempdir()) / "papers-fel.log"
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+            click.echo(f"Ett oväntat fel inträffade: {sys.exc_info()[1]!r}. Detaljer finns i "
+                       f"{log}. Kör med --debug för att se hela felet.", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def problem_report(exc: UserError) -> str:
+    n = len(exc.problems)
+    head = "Ett fel måste rättas:" if n == 1 else f"{n} fel måste rättas:"
+    return "\n".join([head, *(f"  - {p.message()}" for p in exc.problems)])
+
+
+def paths(command):
+    command = click.option("--workbook", "workbook", default=WORKBOOK, show_default=True,
+                           type=click.Path(path_type=Path), help="Arbetsboken.")(command)
+    command = click.option("--templates", default=TEMPLATES, show_default=True,
+                           type=click.Path(path_type=Path), help="Mappen med Word-mallar.")(
+        command)
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Visa hela felet vid oväntade fel.")
+def main(debug: bool) -> None:
+    """Förslag till beslut för varje part och beslutssteg, från arbetsboken och Word-mallarna."""
+
+
+@main.command()
+@paths
+@click.option("--out", default=OUT, show_default=True, type=click.Path(path_type=Path),
+              help="Mappen där handlingarna hamnar.")
+@click.option("--step", "steps", type=int, multiple=True, help="Bara detta steg (kan upprepas).")
+@click.option("--part", "parts", multiple=True,
+              help="Bara denna part, Part eller Kortnamn (kan upprepas).")
+@click.option("--force", is_flag=True, help="Skriv över handlingar som har ändrats för hand.")
+@report_errors
+def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool) -> None:
+    """Skriv alla handlingar till mappen out/."""
+    from .build import build as run_build
+
+    result = run_build(workbook, templates, out, steps=steps, parts=parts, force=force,
+                       progress=progress_bar)
+    for warning in result.warnings:
+        click.echo(f"Varning: {warning}", err=True)
+    o = result.output
+    click.echo(f"{len(result.papers)} handlingar i {out}/ ({len(o.written)} skrivna, "
+               f"{len(o.unchanged)} oförändrade). Förteckning: {out / 'manifest.json'}; "
+               f"sammanställning: {out / 'sammanstallning.xlsx'}.")
+    if o.removed:
+        click.echo(f"Borttagna (görs inte längre): {', '.join(o.removed)}")
+    if o.kept:
+        click.echo("Dessa handlingar har ändrats för hand och skrevs inte över "
+                   "(kör med --force för att skriva över dem):", err=True)
+        for path in o.kept:
+            click.echo(f"  - {out / path}", err=True)
+        sys.exit(2)
+
+
+def progress_bar(items: list):
+    """A progress bar on a terminal; nothing in a log."""
+    if not sys.stderr.isatty():
+        return iter(items)
+    return _bar(items)
+
+
+def _bar(items):
+    with click.progressbar(items, label="Skriver handlingar", file=sys.stderr) as bar:
+        yield from bar
+
+
+@main.command()
+@paths
+@report_errors
+def check(workbook: Path, templates: Path) -> None:
+    """Kontrollera arbetsboken och mallarna. Skriver inget."""
+    from .build import check_templates, prepare
+
+    prepared = prepare(workbook, templates)
+    problems = check_templates(prepared)
+    if problems:
+        raise UserError(problems)
+    for warning in prepared.figures.warnings:
+        click.echo(f"Varning: {warning}", err=True)
+    bok = prepared.bok
+    steps = sorted({p.steg["nummer"] for p in prepared.papers})
+    click.echo(
+        f"Arbetsboken {workbook} är i ordning: {len(bok.parter)} parter, "
+        f"{len(bok.forbund)} förbund, {len(bok.beslutssteg)} beslutssteg. "
+        f"En körning av `papers build` skriver {len(prepared.papers)} handlingar"
+        + (f" (steg {', '.join(map(str, steps))})." if steps else "."))
+
+
+@main.command()
+@paths
+@report_errors
+def budget(workbook: Path, templates: Path) -> None:
+    """Visa de beräknade tabellerna: medlemsbidrag, interimsbudget, kapitalöverföring."""
+    from .build import prepare
+    from .summary import as_text, tables
+
+    prepared = prepare(workbook, templates)
+    click.echo("\n\n".join(as_text(t) for t in tables(prepared.bok, prepared.figures)))
+    for warning in prepared.figures.warnings:
+        click.echo(f"Varning: {warning}", err=True)
+
+
+@main.command()
+@paths
+@report_errors
+def variables(workbook: Path, templates: Path) -> None:
+    """Visa alla variabler och filter som en mall kan använda, med exempelvärden."""
+    from .build import prepare
+    from .variables import describe
+
+    click.echo(describe(prepare(workbook, templates)))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

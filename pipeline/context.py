@@ -1,0 +1,213 @@
+"""Build what a template sees for one party and one decision step.
+
+The context is plain data (dicts, lists, str, int, Fraction, date): the validated
+workbook's values and the computed figures, never formatted here. Formatting is
+the templates' business, through the filters in `formatting.py`. `variables.py`
+documents every name from a real context, so the list cannot drift from this code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from . import formatting
+from .compute import Figures
+from .validate import Arbetsbok
+
+CONTACT_LABELS = (
+    ("postadress", "Postadress"), ("besoksadress", "Besöksadress"), ("telefon", "Telefon"),
+    ("webbplats", "Webbplats"), ("e_post", "E-post"), ("organisationsnummer", "Org.nr"),
+    ("bankgiro", "Bankgiro"),
+)
+PARTY_TEXT = ("beredande_organ", "beslutande_organ", "forvaltning", "avdelning", "handlaggare",
+              "handlaggarens_titel", "kommunchef", "kanslichef",
+              *(key for key, _ in CONTACT_LABELS))
+DECISION_PHRASES = {"bifall": "att bifalla förslaget", "avslag": "att avslå förslaget",
+                    "återremiss": "att återremittera ärendet"}
+
+
+def parties_for_step(bok: Arbetsbok, steg: dict) -> list[str]:
+    """Parties that get a paper: Beslutande organ filled in and a Typ the step applies to."""
+    return [row.namn for row in bok.parter.itertuples()
+            if row.beslutande_organ and row.typ in steg["galler"]]
+
+
+def steps(bok: Arbetsbok) -> list[dict]:
+    return [step_context(row) for row in bok.beslutssteg.to_dict("records")]
+
+
+def step_context(row: dict) -> dict:
+    return {"nummer": int(row["steg"]), "rubrik": row["rubrik"], "mall": row["mall"],
+            "datum": row["datum"], "sista_svarsdag": row["sista_svarsdag"],
+            "galler": list(row["galler"]), "extra": row["extra"]}
+
+
+def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
+    """Everything that is the same for every paper of a build."""
+    p = bok.parametrar
+    forbund = forbund_rows(bok, figures)
+    kept = next(f for f in forbund if f["ar_kvarvarande"])
+    return {
+        "lan": p.lan,
+        "nytt_forbund": p.nytt_forbund,
+        "bildandedatum": p.bildandedatum,
+        "startdatum": p.startdatum,
+        "dagen_fore_start": p.startdatum - dt.timedelta(days=1),
+        "budgetar": p.budgetar,
+        "andel_stat": p.andel_stat,
+        "andel_region": p.andel_region,
+        "andel_kommuner": p.andel_kommuner,
+        "fordelning_interimsbudget": p.fordelning_interimsbudget,
+        "medlemsbidrag_totalt": p.medlemsbidrag_totalt,
+        "extra": dict(p.extra),
+        "forbund": forbund,
+        "kvarvarande_forbund": kept,
+        "avvecklade_forbund": [f for f in forbund if not f["ar_kvarvarande"]],
+        "bidrag": {"totalt": figures.delar["totalt"], "stat": figures.delar["stat"],
+                   "region": figures.delar["region"], "kommuner": figures.delar["kommun"],
+                   "nu_totalt": figures.delar["nu_totalt"],
+                   "nu_kommuner": figures.delar["nu_kommuner"],
+                   "invanare_totalt": figures.delar["invanare_totalt"]},
+        "interimsbudget": {
+            "poster": records(figures.interimsbudget),
+            "totalt": figures.interim_totalt,
+            "nyckel": p.fordelning_interimsbudget,
+            "finansiering": records(figures.finansiering),
+        },
+        "kapital": capital_context(figures.kapital),
+    }
+
+
+def paper_context(shared: dict, bok: Arbetsbok, figures: Figures, steg: dict, part: str) -> dict:
+    """The context of one paper: the shared part plus the party, its förbund and the step."""
+    row = bok.parter[bok.parter["namn"] == part].iloc[0].to_dict()
+    figure = figures.parter[figures.parter["namn"] == part].iloc[0].to_dict()
+    own = next((f for f in shared["forbund"] if f["namn"] == row["forbund"]), None)
+    rows = party_rows(figures.parter, part)
+    earlier = earlier_decisions(bok, steg["nummer"], part, row["beslutande_organ"] or "")
+    return {
+        **shared,
+        "steg": steg,
+        "part": party_context(row, figure),
+        "eget_forbund": own,
+        "parter": rows,
+        "kommuner": [r for r in rows if r["typ"] == "kommun"],
+        "arende": case_for(bok, steg["nummer"], part),
+        "tidigare_beslut": earlier,
+        "avslag_tidigare": any(d["beslut"] == "avslag" for d in earlier),
+    }
+
+
+def party_context(row: dict, figure: dict) -> dict:
+    text = {key: row[key] or "" for key in PARTY_TEXT}
+    return {
+        "namn": row["namn"],
+        "kortnamn": row["kortnamn"],
+        "typ": row["typ"],
+        "ar_kommun": row["typ"] == "kommun",
+        "ar_region": row["typ"] == "region",
+        "ar_stat": row["typ"] == "stat",
+        "forbund": row["forbund"],
+        "invanare": row["invanare"],
+        **text,
+        "kontaktrader": [f"{label}: {text[key]}" for key, label in CONTACT_LABELS if text[key]],
+        "forslag_inledning": proposal_opening(text["beredande_organ"], text["beslutande_organ"]),
+        "bidrag_nu": figure["bidrag_nu"],
+        "bidrag_nytt": figure["bidrag_nytt"],
+        "forandring_kr": figure["forandring_kr"],
+        "forandring_procent": figure["forandring_procent"],
+        "kapitalandel": figure["kapitalandel"],
+        "extra": row["extra"],
+    }
+
+
+def proposal_opening(beredande: str, beslutande: str) -> str:
+    """"Kommunstyrelsens förslag till kommunfullmäktige:"."""
+    if not beredande:
+        return f"Förslag till {beslutande.lower()}:"
+    genitive = beredande if beredande[-1:].lower() in "sxz" else beredande + "s"
+    return f"{genitive} förslag till {beslutande.lower()}:"
+
+
+def forbund_rows(bok: Arbetsbok, figures: Figures) -> list[dict]:
+    kapital = {r["forbund"]: r for r in records(figures.kapital)}
+    paid = dict(zip(figures.per_forbund["forbund"], figures.per_forbund["totalt"]))
+    kommuner = bok.parter[bok.parter["typ"] == "kommun"]
+    rows = []
+    for f in bok.forbund.to_dict("records"):
+        name = f["forbund"]
+        members = kommuner[kommuner["forbund"] == name]
+        k = kapital[name]
+        rows.append({
+            "namn": name,
+            "organisationsnummer": f["organisationsnummer"] or "",
+            "eget_kapital": f["eget_kapital"],
+            "balansdag": f["balansdag"],
+            "ordforande": f["ordforande"] or "",
+            "bidrag_nu": paid[name],
+            "kommuner": list(members["namn"]),
+            "invanare": int(sum(int(i) for i in members["invanare"])),
+            "interimsandel": k["interimsandel"],
+            "kvar": k["kvar"],
+            "overfors": k["overfors"],
+            "ar_kvarvarande": k["ar_kvarvarande"],
+            "extra": f["extra"],
+        })
+    return rows
+
+
+def capital_context(kapital: pd.DataFrame) -> dict:
+    rader = records(kapital)
+    return {
+        "rader": rader,
+        "summa_eget_kapital": sum(r["eget_kapital"] for r in rader),
+        "summa_interimsandel": sum(r["interimsandel"] for r in rader),
+        "ingaende_eget_kapital": sum(r["kvar"] for r in rader),
+        "overfors_totalt": sum(r["overfors"] for r in rader),
+        "behalls": sum(r["behalls"] for r in rader),
+    }
+
+
+def party_rows(parter: pd.DataFrame, current: str) -> list[dict]:
+    keys = ("namn", "kortnamn", "typ", "forbund", "invanare", "andel", "bidrag_nu",
+            "bidrag_nytt", "forandring_kr", "forandring_procent")
+    return [{**{k: r[k] for k in keys}, "ar_denna_part": r["namn"] == current}
+            for r in records(parter)]
+
+
+def case_for(bok: Arbetsbok, steg: int, part: str) -> dict | None:
+    rows = [r for r in records(bok.arenden) if r["part"] == part and r["steg"] == steg]
+    if not rows:
+        return None
+    r = rows[0]
+    return {"diarienummer": r["diarienummer"] or "", "beslutsdatum": r["beslutsdatum"],
+            "paragraf": r["paragraf"] or "", "beslut": r["beslut"] or ""}
+
+
+def earlier_decisions(bok: Arbetsbok, steg: int, part: str, organ: str) -> list[dict]:
+    rubrik = dict(zip(bok.beslutssteg["steg"], bok.beslutssteg["rubrik"]))
+    decided = [r for r in records(bok.arenden)
+               if r["part"] == part and r["steg"] < steg and r["beslut"]]
+    result = []
+    for r in sorted(decided, key=lambda r: r["steg"]):
+        when = f" den {formatting.datum(r['beslutsdatum'])}" if r["beslutsdatum"] else ""
+        paragraph = f", {r['paragraf']}," if r["paragraf"] else ""
+        text = (f"{organ or part} beslutade{when}{paragraph} {DECISION_PHRASES[r['beslut']]} "
+                f"i ärendet {rubrik[r['steg']]}.")
+        result.append({"steg": int(r["steg"]), "rubrik": rubrik[r["steg"]],
+                       "beslutsdatum": r["beslutsdatum"], "paragraf": r["paragraf"] or "",
+                       "beslut": r["beslut"], "text": " ".join(text.split())})
+    return result
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as dicts of plain Python values (no numpy scalars reach a template)."""
+    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def plain(value):
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    return value

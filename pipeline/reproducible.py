@@ -1,0 +1,40 @@
+"""Make an Office file's bytes depend only on its content: fixed zip timestamps and order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+CORE = "docProps/core.xml"
+
+
+def normalized_zip(data: bytes, date: dt.date) -> bytes:
+    """The same zip with every entry dated `date`, in a fixed order, and the core
+    properties' created/modified set to `date` (some writers stamp the current time)."""
+    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    iso = f"{date.isoformat()}T00:00:00Z"
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        names = sorted(source.namelist(), key=entry_order)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for name in names:
+                content = source.read(name)
+                if name == CORE:
+                    content = fixed_core_dates(content, iso)
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                target.writestr(info, content)
+    return out.getvalue()
+
+
+def fixed_core_dates(xml: bytes, iso: str) -> bytes:
+    pattern = rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:(?:created|modified)>)"
+    return re.sub(pattern, lambda m: m.group(1) + iso.encode() + m.group(2), xml)
+
+
+def entry_order(name: str) -> tuple[int, str]:
+    first = {"[Content_Types].xml": 0, "_rels/.rels": 1}
+    return first.get(name, 2), name

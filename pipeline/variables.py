@@ -1,0 +1,198 @@
+"""`papers variables`: every name and filter a template can use, with an example value.
+
+The names are read off a real context built by `context.py` for the workbook at hand,
+so the list cannot drift from the code; `DESCRIPTIONS` says what each one means and a
+test checks that every name of the context has a description and no description is
+left over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from .formatting import FILTER_EXAMPLES, FILTERS
+
+DESCRIPTIONS = {
+    "lan": "Länets namn (Parametrar: Län).",
+    "nytt_forbund": "Det gemensamma förbundets namn.",
+    "bildandedatum": "Dagen då det gemensamma förbundet bildas.",
+    "startdatum": "Dagen då det gemensamma förbundet tar över.",
+    "dagen_fore_start": "Dagen före Startdatum (den interimistiska styrelsens sista dag).",
+    "budgetar": "Det gemensamma förbundets första budgetår.",
+    "andel_stat": "Statens andel av medlemsbidragen (bråktal; använd |procent(0)).",
+    "andel_region": "Regionens andel av medlemsbidragen.",
+    "andel_kommuner": "Kommunernas andel av medlemsbidragen.",
+    "fordelning_interimsbudget": "Nyckeln för interimsbudgeten.",
+    "medlemsbidrag_totalt": "Parametern Medlemsbidrag totalt, eller None när den är tom.",
+    "extra": "Extra rader på bladet Parametrar (namn → värde).",
+    "forbund": "Alla befintliga förbund, i arbetsbokens ordning.",
+    "forbund[].namn": "Förbundets namn.",
+    "forbund[].organisationsnummer": "Organisationsnummer (tomt om okänt).",
+    "forbund[].eget_kapital": "Eget kapital, kr.",
+    "forbund[].balansdag": "Dagen då eget kapital gäller.",
+    "forbund[].ordforande": "Styrelsens ordförande (tomt om okänt).",
+    "forbund[].bidrag_nu": "Dagens medlemsbidrag till förbundet, kr per år.",
+    "forbund[].kommuner": "Namnen på förbundets kommuner.",
+    "forbund[].invanare": "Invånare i förbundets kommuner.",
+    "forbund[].interimsandel": "Förbundets andel av interimsbudgeten, kr.",
+    "forbund[].kvar": "Eget kapital minus interimsandelen, kr.",
+    "forbund[].overfors": "Det som förs över till det gemensamma förbundet på Startdatum, kr "
+                          "(0 för det kvarvarande).",
+    "forbund[].ar_kvarvarande": "Sant för förbundet som fortsätter som det gemensamma.",
+    "forbund[].extra": "Extra kolumner på bladet Förbund.",
+    "kvarvarande_forbund": "Förbundet som fortsätter (samma fält som forbund[]).",
+    "avvecklade_forbund": "Förbunden som avvecklas (samma fält som forbund[]).",
+    "bidrag": "Medlemsbidragen till det gemensamma förbundet, kr.",
+    "bidrag.totalt": "Totalt (T).",
+    "bidrag.stat": "Statens del.",
+    "bidrag.region": "Regionens del.",
+    "bidrag.kommuner": "Kommunernas del.",
+    "bidrag.nu_totalt": "Dagens medlemsbidrag totalt.",
+    "bidrag.nu_kommuner": "Dagens medlemsbidrag från alla kommuner.",
+    "bidrag.invanare_totalt": "Invånare i alla kommuner.",
+    "interimsbudget": "Interimsbudgeten och dess finansiering.",
+    "interimsbudget.poster": "Budgetens rader.",
+    "interimsbudget.poster[].post": "Post.",
+    "interimsbudget.poster[].omfattning": "Omfattning (kan vara tom).",
+    "interimsbudget.poster[].belopp": "Belopp, kr.",
+    "interimsbudget.totalt": "Summan, kr.",
+    "interimsbudget.nyckel": "Fördelningsnyckeln.",
+    "interimsbudget.finansiering": "Finansieringen per förbund.",
+    "interimsbudget.finansiering[].forbund": "Förbundets namn.",
+    "interimsbudget.finansiering[].underlag": "Förbundets underlag enligt nyckeln.",
+    "interimsbudget.finansiering[].belopp": "Förbundets andel, kr.",
+    "kapital": "Kapitalöverföringen på Startdatum.",
+    "kapital.rader": "En rad per förbund.",
+    "kapital.rader[].forbund": "Förbundets namn.",
+    "kapital.rader[].eget_kapital": "Eget kapital, kr.",
+    "kapital.rader[].interimsandel": "Andel av interimsbudgeten, kr.",
+    "kapital.rader[].kvar": "Kvar efter interimsbudgeten, kr.",
+    "kapital.rader[].overfors": "Förs över, kr.",
+    "kapital.rader[].behalls": "Behålls av det kvarvarande förbundet, kr.",
+    "kapital.rader[].ar_kvarvarande": "Sant för det kvarvarande förbundet.",
+    "kapital.summa_eget_kapital": "Summa eget kapital, kr.",
+    "kapital.summa_interimsandel": "Summa interimsandelar (= interimsbudgeten), kr.",
+    "kapital.ingaende_eget_kapital": "Det gemensamma förbundets ingående eget kapital, kr.",
+    "kapital.overfors_totalt": "Summa som förs över, kr.",
+    "kapital.behalls": "Det som det kvarvarande förbundet behåller, kr.",
+    "steg": "Beslutssteget.",
+    "steg.nummer": "Stegets nummer.",
+    "steg.rubrik": "Handlingens rubrik.",
+    "steg.mall": "Mallens filnamn.",
+    "steg.datum": "Handlingens datum.",
+    "steg.sista_svarsdag": "Sista svarsdag, eller None.",
+    "steg.galler": "Typerna av parter som steget gäller.",
+    "steg.extra": "Extra kolumner på bladet Beslutssteg.",
+    "part": "Parten som handlingen skrivs för.",
+    "part.namn": "Partens officiella namn.",
+    "part.kortnamn": "Kortnamn.",
+    "part.typ": "kommun, region eller stat.",
+    "part.ar_kommun": "Sant för en kommun.",
+    "part.ar_region": "Sant för en region.",
+    "part.ar_stat": "Sant för en statlig part.",
+    "part.forbund": "Kommunens förbund, None för region och stat.",
+    "part.invanare": "Invånare (kommuner), annars None.",
+    "part.beredande_organ": "T.ex. Kommunstyrelsen.",
+    "part.beslutande_organ": "T.ex. Kommunfullmäktige.",
+    "part.forvaltning": "Förvaltning.",
+    "part.avdelning": "Avdelning.",
+    "part.handlaggare": "Handläggare.",
+    "part.handlaggarens_titel": "Handläggarens titel.",
+    "part.kommunchef": "Kommunchef (undertecknar).",
+    "part.kanslichef": "Kanslichef (undertecknar).",
+    "part.postadress": "Postadress.",
+    "part.besoksadress": "Besöksadress.",
+    "part.telefon": "Telefon.",
+    "part.webbplats": "Webbplats.",
+    "part.e_post": "E-post.",
+    "part.organisationsnummer": "Organisationsnummer.",
+    "part.bankgiro": "Bankgiro.",
+    "part.kontaktrader": "Kontaktuppgifterna som finns, som rader »Etikett: värde«.",
+    "part.forslag_inledning": "»Kommunstyrelsens förslag till kommunfullmäktige:«.",
+    "part.bidrag_nu": "Vad parten betalar i dag, kr per år.",
+    "part.bidrag_nytt": "Partens medlemsbidrag för Budgetår, kr.",
+    "part.forandring_kr": "Förändringen, kr.",
+    "part.forandring_procent": "Förändringen som bråktal, None om parten inte betalar i dag.",
+    "part.kapitalandel": "Kommunens andel av sitt förbunds kvarvarande kapital, kr (None "
+                         "för region och stat).",
+    "part.extra": "Extra kolumner på bladet Parter.",
+    "eget_forbund": "Partens eget förbund (samma fält som forbund[]), None för region och stat.",
+    "parter": "Alla parter med bidrag (samma fält som kommuner[] plus typ).",
+    "kommuner": "Alla kommuner med bidrag, i arbetsbokens ordning.",
+    "kommuner[].namn": "Kommunens namn.",
+    "kommuner[].kortnamn": "Kortnamn.",
+    "kommuner[].typ": "kommun.",
+    "kommuner[].forbund": "Kommunens förbund.",
+    "kommuner[].invanare": "Invånare.",
+    "kommuner[].andel": "Andel av kommunernas invånare (bråktal).",
+    "kommuner[].bidrag_nu": "Dagens bidrag, kr.",
+    "kommuner[].bidrag_nytt": "Bidrag för Budgetår, kr.",
+    "kommuner[].forandring_kr": "Förändring, kr.",
+    "kommuner[].forandring_procent": "Förändring som bråktal, eller None.",
+    "kommuner[].ar_denna_part": "Sant för raden som är handlingens part.",
+    "arende": "Ärendet för parten och steget (bladet Ärenden), eller None.",
+    "arende.diarienummer": "Diarienummer (tomt om okänt).",
+    "arende.beslutsdatum": "Beslutsdatum, eller None.",
+    "arende.paragraf": "Paragraf.",
+    "arende.beslut": "bifall, avslag, återremiss eller tomt.",
+    "tidigare_beslut": "Partens beslut i tidigare steg.",
+    "tidigare_beslut[].steg": "Stegets nummer.",
+    "tidigare_beslut[].rubrik": "Stegets rubrik.",
+    "tidigare_beslut[].beslutsdatum": "Beslutsdatum, eller None.",
+    "tidigare_beslut[].paragraf": "Paragraf.",
+    "tidigare_beslut[].beslut": "bifall, avslag eller återremiss.",
+    "tidigare_beslut[].text": "En färdig mening om beslutet.",
+    "avslag_tidigare": "Sant när parten har sagt nej (avslag) i ett tidigare steg.",
+}
+
+
+def names(context: dict, prefix: str = "") -> dict[str, object]:
+    """Every documented name of a context (dotted paths, `[]` for list items) → example."""
+    found: dict[str, object] = {}
+    for key, value in context.items():
+        path = f"{prefix}{key}"
+        found[path] = value
+        if key == "extra" or path in ("parter", "kvarvarande_forbund", "avvecklade_forbund",
+                                      "eget_forbund"):
+            continue
+        if isinstance(value, dict):
+            found.update(names(value, path + "."))
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            found.update(names(value[0], path + "[]."))
+    return found
+
+
+def example(value: object) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return f"[{len(value)} rader]"
+        shown = ", ".join(repr(v) for v in value[:3])
+        return f"[{shown}{', …' if len(value) > 3 else ''}]"
+    if isinstance(value, Fraction):
+        return f"{value} (≈ {float(value):.4f})"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
+
+
+def describe(prepared) -> str:
+    """The text of `papers variables` for a prepared build."""
+    paper = next((p for p in prepared.papers if p.steg["nummer"] == max(
+        q.steg["nummer"] for q in prepared.papers)), None) if prepared.papers else None
+    if paper is None:
+        return "Arbetsboken ger inga handlingar, så det finns inget sammanhang att visa."
+    context = prepared.context(paper)
+    lines = [f"Variabler (exempel från {paper.part}, steg {paper.steg['nummer']}):", ""]
+    for name, value in names(context).items():
+        text = DESCRIPTIONS.get(name, "(saknar beskrivning)")
+        lines.append(f"  {name}\n      {text}\n      exempel: {example(value)}")
+    lines += ["", "Filter (används som {{ värde|filter }}):", ""]
+    for name, function in FILTERS.items():
+        args = FILTER_EXAMPLES[name]
+        call = ", ".join(repr(a) for a in args)
+        doc = (function.__doc__ or "").strip().splitlines()[0]
+        lines.append(f"  {name}\n      {doc}\n      {name}({call}) → {function(*args)!r}")
+    return "\n".join(lines)
