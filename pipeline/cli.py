@@ -86,8 +86,11 @@ def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool)
     for warning in result.warnings:
         click.echo(f"Varning: {warning}", err=True)
     o = result.output
-    click.echo(f"{len(result.papers)} handlingar i {out}/ ({len(o.written)} skrivna, "
-               f"{len(o.unchanged)} oförändrade). Förteckning: {out / 'manifest.json'}; "
+    papers = {p.path for p in result.papers}
+    written = len(papers.intersection(o.written))
+    click.echo(f"{len(papers)} handlingar i {out}/ ({written} skrivna, "
+               f"{len(papers.intersection(o.unchanged))} oförändrade). "
+               f"Förteckning: {out / 'manifest.json'}; "
                f"sammanställning: {out / 'sammanstallning.xlsx'}.")
     if o.removed:
         click.echo(f"Borttagna (görs inte längre): {', '.join(o.removed)}")

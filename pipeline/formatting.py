@@ -1,0 +1,150 @@
+"""Swedish formatting filters for the templates: amounts, dates, percentages, lists.
+
+Digit groups and the space before a unit are no-break spaces (U+00A0); a negative
+number has a real minus sign (U+2212). Amounts are whole kronor (int); anything
+else is refused, so a float can never reach a paper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+          "september", "oktober", "november", "december")
+
+
+def _whole(n: object) -> int:
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"ett belopp ska vara hela kronor (int), inte {type(n).__name__}")
+    return n
+
+
+def _grouped(n: int) -> str:
+    text = f"{abs(n):,}".replace(",", NBSP)
+    return MINUS + text if n < 0 else text
+
+
+def belopp(n: int) -> str:
+    """Belopp med tusentalsavgränsare, för tabeller under rubriken »kr«.
+
+    375000 → "375 000"
+    """
+    return _grouped(_whole(n))
+
+
+def kronor(n: int) -> str:
+    """Belopp i löptext.
+
+    375000 → "375 000 kronor"
+    """
+    return f"{belopp(n)}{NBSP}kronor"
+
+
+def kr(n: int) -> str:
+    """Belopp med kort enhet.
+
+    375000 → "375 000 kr"
+    """
+    return f"{belopp(n)}{NBSP}kr"
+
+
+def forandring(n: int) -> str:
+    """Förändring med tecken.
+
+    80425 → "+80 425", -12000 → "−12 000"
+    """
+    n = _whole(n)
+    return f"+{_grouped(n)}" if n > 0 else _grouped(n)
+
+
+def _exact(x: object) -> Decimal:
+    if isinstance(x, bool):
+        raise TypeError("en andel ska vara ett tal")
+    if isinstance(x, Fraction):
+        return Decimal(x.numerator) / Decimal(x.denominator)
+    if isinstance(x, float):
+        return Decimal(repr(x))
+    if isinstance(x, (int, Decimal)):
+        return Decimal(x)
+    raise TypeError(f"en andel ska vara ett tal, inte {type(x).__name__}")
+
+
+def _percent(x: object, decimaler: int, sign: bool) -> str:
+    if x is None:
+        return "–"
+    if isinstance(x, Fraction):
+        value = Fraction(x) * 100
+        scaled = value * 10 ** decimaler
+        rounded = int(abs(scaled) + Fraction(1, 2)) * (1 if scaled >= 0 else -1)
+        number = Decimal(rounded).scaleb(-decimaler)
+    else:
+        quantum = Decimal(1).scaleb(-decimaler)
+        number = (_exact(x) * 100).quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{abs(number):.{decimaler}f}".replace(".", ",")
+    if number < 0:
+        text = MINUS + text
+    elif sign and number > 0:
+        text = "+" + text
+    return f"{text}{NBSP}%"
+
+
+def procent(x: object, decimaler: int = 1) -> str:
+    """Andel som procent med decimalkomma.
+
+    Fraction(214, 1000) → "21,4 %"
+    """
+    return _percent(x, decimaler, sign=False)
+
+
+def forandring_procent(x: object, decimaler: int = 1) -> str:
+    """Förändring i procent med tecken; None (ingen jämförelse) blir »–«.
+
+    Fraction(80425, 375000) → "+21,4 %"
+    """
+    return _percent(x, decimaler, sign=True)
+
+
+def datum(d: dt.date) -> str:
+    """Datum i löptext.
+
+    date(2022, 3, 31) → "31 mars 2022"
+    """
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def iso(d: dt.date) -> str:
+    """Datum i brevhuvud och tabeller.
+
+    date(2022, 3, 31) → "2022-03-31"
+    """
+    if isinstance(d, dt.datetime):
+        d = d.date()
+    return d.isoformat()
+
+
+def lista(items) -> str:
+    """Uppräkning i löptext, utan komma före »och«.
+
+    ["A", "B", "C"] → "A, B och C"
+    """
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} och {items[-1]}"
+
+
+FILTERS = {
+    "belopp": belopp, "kronor": kronor, "kr": kr, "forandring": forandring,
+    "procent": procent, "forandring_procent": forandring_procent,
+    "datum": datum, "iso": iso, "lista": lista,
+}
+FILTER_EXAMPLES = {
+    "belopp": (375000,), "kronor": (375000,), "kr": (375000,), "forandring": (80425,),
+    "procent": (Fraction(80425, 375000),), "forandring_procent": (Fraction(-12000, 375000),),
+    "datum": (dt.date(2022, 3, 31),), "iso": (dt.date(2022, 3, 31),),
+    "lista": (["Arbetsförmedlingen", "Försäkringskassan", "Region Västmanland"],),
+}
