@@ -15,7 +15,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 LANGUAGE = "sv-SE"
-HEADING = re.compile(r"^(?:Heading|Rubrik)\s*(\d)$", re.I)
+HEADING = re.compile(r"^(?:Heading|Rubrik)\s*(\d)$", re.IGNORECASE)
 
 
 def check_paper(data: bytes) -> list[str]:

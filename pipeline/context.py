@@ -24,6 +24,8 @@ CONTACT_LABELS = (
 PARTY_TEXT = ("beredande_organ", "beslutande_organ", "forvaltning", "avdelning", "handlaggare",
               "handlaggarens_titel", "kommunchef", "kanslichef",
               *(key for key, _ in CONTACT_LABELS))
+KEY_TEXT = {"medlemsbidrag": "förbundens medlemsbidrag", "eget kapital": "förbundens egna kapital",
+            "invånare": "antalet invånare i förbundens kommuner", "lika": "lika delar"}
 DECISION_PHRASES = {"bifall": "att bifalla förslaget", "avslag": "att avslå förslaget",
                     "återremiss": "att återremittera ärendet"}
 
@@ -74,6 +76,7 @@ def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
             "poster": records(figures.interimsbudget),
             "totalt": figures.interim_totalt,
             "nyckel": p.fordelning_interimsbudget,
+            "nyckel_text": KEY_TEXT[p.fordelning_interimsbudget],
             "finansiering": records(figures.finansiering),
         },
         "kapital": capital_context(figures.kapital),

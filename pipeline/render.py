@@ -48,7 +48,7 @@ def render_paper(template: Path, context: dict, title: str, author: str,
 
 
 def set_properties(document, title: str, author: str, date: dt.date) -> None:
-    when = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
+    when = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
     props = document.core_properties
     props.title = title
     props.author = author
@@ -82,7 +82,7 @@ def set_language(document) -> None:
     lang.set(qn("w:eastAsia"), LANGUAGE)
 
 
-TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 
 
 def template_tags(template: Path) -> list[str]:

@@ -58,6 +58,7 @@ DESCRIPTIONS = {
     "interimsbudget.poster[].belopp": "Belopp, kr.",
     "interimsbudget.totalt": "Summan, kr.",
     "interimsbudget.nyckel": "Fördelningsnyckeln.",
+    "interimsbudget.nyckel_text": "Nyckeln i löptext: »förbundens medlemsbidrag«, »lika delar« …",
     "interimsbudget.finansiering": "Finansieringen per förbund.",
     "interimsbudget.finansiering[].forbund": "Förbundets namn.",
     "interimsbudget.finansiering[].underlag": "Förbundets underlag enligt nyckeln.",

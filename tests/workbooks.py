@@ -42,7 +42,7 @@ def write(path: Path, sheets: dict[str, list[list]]) -> Path:
 
 def set_cell(sheets: dict, sheet: str, ref: str, value) -> None:
     """Set a cell by Excel reference ("E7") in the plain rows of `example_sheets()`."""
-    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
     letter, row = coordinate_from_string(ref)
     rows = sheets[sheet]
