@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,7 +159,7 @@ def culprit_tag(template: Path, exc: TemplateError) -> str | None:
     message = str(getattr(exc, "message", None) or exc)
     for quoted in message.split("'")[1::2]:
         for tag in tags:
-            if quoted in tag:
+            if re.search(rf"(?<!\w){re.escape(quoted)}(?!\w)", tag):
                 return tag
     env = Environment()
     for i, tag in enumerate(tags):

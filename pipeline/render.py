@@ -10,6 +10,7 @@ same inputs give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, TemplateError, TemplateRuntimeError, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from .formatting import FILTERS
@@ -30,8 +31,25 @@ PRODUCER = "beslutspapper"
 def jinja_env() -> SandboxedEnvironment:
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True,
                                keep_trailing_newline=True)
-    env.filters.update(FILTERS)
+    env.filters.update({name: checked(name, f) for name, f in FILTERS.items()})
     return env
+
+
+def checked(name: str, function):
+    """A filter that reports an undefined variable as such, and a wrong kind of value as a
+    template error naming the filter (not as a crash)."""
+
+    @functools.wraps(function)
+    def wrapper(value, *args):
+        if isinstance(value, Undefined):
+            value._fail_with_undefined_error()
+        try:
+            return function(value, *args)
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise TemplateRuntimeError(
+                f"filtret {name} kan inte användas på värdet {value!r}: {exc}") from None
+
+    return wrapper
 
 
 def render_paper(template: Path, context: dict, title: str, author: str,
@@ -105,5 +123,5 @@ def error_text(exc: TemplateError) -> str:
         return f"variabeln »{found.group(1)}« finns inte"
     found = re.search(r"has no attribute '([^']+)'", message)
     if found:
-        return f"variabeln har inget fält »{found.group(1)}«"
+        return f"fältet »{found.group(1)}« finns inte"
     return f"Jinja-fel: {message}"

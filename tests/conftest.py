@@ -1,0 +1,43 @@
+"""Shared fixtures: a templates folder, workbooks built in the test, documents read back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+import workbooks
+
+
+@pytest.fixture
+def sheets():
+    """The shipped example workbook as plain rows, ready to be changed by a test."""
+    return workbooks.example_sheets()
+
+
+@pytest.fixture
+def write_workbook(tmp_path):
+    def write(sheets, name: str = "arbetsbok.xlsx") -> Path:
+        return workbooks.write(tmp_path / name, sheets)
+    return write
+
+
+def paper_paths(out: Path) -> dict[tuple[int, str], Path]:
+    """(steg, part) → path, through the manifest (never guessed)."""
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return {(e["steg"], e["part"]): out / e["fil"] for e in manifest["papers"]}
+
+
+def document_text(path: Path) -> str:
+    """Body paragraphs, table cells, headers and footers, one line each."""
+    doc = Document(path)
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text for cell in row.cells))
+    for section in doc.sections:
+        lines += [p.text for p in section.header.paragraphs]
+        lines += [p.text for p in section.footer.paragraphs]
+    return "\n".join(lines)

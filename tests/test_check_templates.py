@@ -1,0 +1,55 @@
+"""`papers check` finds template errors: a misspelled variable, a syntax error."""
+
+from __future__ import annotations
+
+import shutil
+
+from click.testing import CliRunner
+from docx import Document
+
+from pipeline.cli import main
+from workbooks import EXAMPLE, TEMPLATES
+
+
+def templates_with(tmp_path, text):
+    folder = tmp_path / "mallar"
+    shutil.copytree(TEMPLATES, folder)
+    path = folder / "03_medlemsbidrag.docx"
+    doc = Document(path)
+    doc.add_paragraph(text)
+    doc.save(path)
+    return folder
+
+
+def check(folder):
+    return CliRunner().invoke(main, ["check", "--workbook", str(EXAMPLE), "--templates",
+                                     str(folder)])
+
+
+def test_shipped_templates_pass(tmp_path):
+    result = check(TEMPLATES)
+    assert result.exit_code == 0, result.output
+    assert "31 handlingar" in result.output
+
+
+def test_misspelled_variable_names_template_and_variable(tmp_path):
+    result = check(templates_with(tmp_path, "Bidrag: {{ part.bidrag_nyt|kronor }}"))
+    assert result.exit_code == 2
+    assert "03_medlemsbidrag.docx" in result.output
+    assert "bidrag_nyt" in result.output
+    assert "{{ part.bidrag_nyt|kronor }}" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_top_level_variable(tmp_path):
+    result = check(templates_with(tmp_path, "{{ kommunnamn }}"))
+    assert result.exit_code == 2
+    assert "»kommunnamn« finns inte" in result.output
+
+
+def test_syntax_error_shows_the_tag(tmp_path):
+    result = check(templates_with(tmp_path, "{% if part.ar_kommun %}Kommun{% endfi %}"))
+    assert result.exit_code == 2
+    assert "03_medlemsbidrag.docx" in result.output
+    assert "endfi" in result.output
+    assert "Traceback" not in result.output
