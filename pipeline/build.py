@@ -79,12 +79,13 @@ def plan_papers(bok: Arbetsbok, templates: Path) -> list[Paper]:
 
 def select(papers: list[Paper], steps: Iterable[int] = (), parts: Iterable[str] = ()) -> list[Paper]:
     """The papers for `--step` and `--part` (a part matches Part or Kortnamn)."""
-    steps, parts = set(steps), [normalize_header(p) for p in parts]
+    steps, asked = set(steps), list(parts)
+    parts = [normalize_header(p) for p in asked]
     problems = [Problem("--step", "ett steg från bladet Beslutssteg", s) for s in sorted(steps)
                 if s not in {p.steg["nummer"] for p in papers}]
     known = {normalize_header(n) for p in papers for n in (p.part, p.kortnamn)}
-    problems += [Problem("--part", "en part (Part eller Kortnamn) som får en handling", p)
-                 for p in parts if p not in known]
+    problems += [Problem("--part", "en part (Part eller Kortnamn) som får en handling", name)
+                 for name, norm in zip(asked, parts) if norm not in known]
     if problems:
         raise UserError(problems)
     return [p for p in papers

@@ -83,7 +83,8 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
     problems += unique(tables["Parter"], parter, "namn")
     problems += unique(tables["Parter"], parter, "kortnamn")
     problems += unique(tables["Beslutssteg"], frames["Beslutssteg"], "steg")
-    problems += check_parter(tables["Parter"], parter, forbund)
+    failed = {p.where for p in problems}
+    problems += check_parter(tables["Parter"], parter, forbund, failed)
     problems += check_medlemsbidrag(tables["Medlemsbidrag"], frames["Medlemsbidrag"], parter, forbund)
     problems += check_beslutssteg(tables["Beslutssteg"], frames["Beslutssteg"], templates)
     if "Ärenden" in tables:
@@ -225,7 +226,9 @@ def canonical_types(parter: pd.DataFrame) -> pd.DataFrame:
                        [t.casefold() if isinstance(t, str) else t for t in parter["typ"]])
 
 
-def check_parter(table: RawTable, parter: pd.DataFrame, forbund: pd.DataFrame) -> list[Problem]:
+def check_parter(table: RawTable, parter: pd.DataFrame, forbund: pd.DataFrame,
+                 failed: set[str]) -> list[Problem]:
+    """Per-row rules of Parter; a cell already reported as unreadable is not reported again."""
     problems = []
     names = {normalize_header(n) for n in forbund["forbund"] if n}
     for row in parter.itertuples():
@@ -233,11 +236,13 @@ def check_parter(table: RawTable, parter: pd.DataFrame, forbund: pd.DataFrame) -
             problems.append(Problem(table.cell("typ", row.rad), "kommun, region eller stat",
                                     row.typ, table.header("typ")))
         if row.typ == "kommun":
-            if row.forbund is None and "forbund" in table.columns:
+            if (row.forbund is None and "forbund" in table.columns
+                    and table.cell("forbund", row.rad) not in failed):
                 problems.append(Problem(table.cell("forbund", row.rad),
                                         "kommunens förbund (obligatoriskt för en kommun)",
                                         None, table.header("forbund")))
-            if row.invanare is None and "invanare" in table.columns:
+            if (row.invanare is None and "invanare" in table.columns
+                    and table.cell("invanare", row.rad) not in failed):
                 problems.append(Problem(table.cell("invanare", row.rad),
                                         "antal invånare, ett heltal större än 0 (obligatoriskt "
                                         "för en kommun)", None, table.header("invanare")))
@@ -269,7 +274,7 @@ def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
                                     "ett förbund från bladet Förbund", row.forbund,
                                     table.header("forbund")))
         elif (payer is not None and payer.typ == "kommun" and row.forbund is not None
-              and payer.forbund is not None
+              and normalize_header(payer.forbund) in names
               and normalize_header(row.forbund) != normalize_header(payer.forbund)):
             problems.append(Problem(
                 table.cell("forbund", row.rad),
@@ -302,7 +307,7 @@ def check_arenden(table, arenden, parter, steg) -> list[Problem]:
         if row.part is not None and normalize_header(row.part) not in parties:
             problems.append(Problem(table.cell("part", row.rad), "en part från bladet Parter",
                                     row.part, table.header("part")))
-        if row.steg is not None and row.steg not in steps:
+        if row.steg is not None and row.steg not in steps and None not in steps:
             problems.append(Problem(table.cell("steg", row.rad), "ett steg från bladet "
                                     "Beslutssteg", row.steg, table.header("steg")))
         if row.beslut is not None and row.beslut.casefold() not in schema.DECISIONS:

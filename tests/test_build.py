@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import document_text, paper_paths
 from docx import Document
 
 from pipeline.build import build
+
+from conftest import document_text, paper_paths
 from workbooks import TEMPLATES
 
 NBSP = "\u00a0"
@@ -105,7 +106,7 @@ def test_interim_table_sums_equal_their_rows(shipped):
 
 
 def test_papers_are_real_word_documents(shipped):
-    for (steg, part), path in paper_paths(shipped[0]).items():
+    for (_steg, part), path in paper_paths(shipped[0]).items():
         doc = Document(path)
         assert doc.core_properties.title.endswith(f"– {part}")
         assert doc.core_properties.author == part

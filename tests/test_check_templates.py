@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from pipeline.cli import main
+
 from workbooks import EXAMPLE, TEMPLATES
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from conftest import paper_paths
 from docx import Document
 
 from pipeline.cli import main
+
+from conftest import paper_paths
 from workbooks import EXAMPLE, TEMPLATES
 
 

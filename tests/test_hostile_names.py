@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import document_text, paper_paths
 from docx import Document
 
 from pipeline.build import build
+
+from conftest import document_text, paper_paths
 from workbooks import TEMPLATES, set_cell
 
 HOSTILE = 'Ström & Söner <AB> "Kommun" \'s'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from pipeline.build import build
+
 from workbooks import EXAMPLE, TEMPLATES
 
 

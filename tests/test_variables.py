@@ -8,6 +8,7 @@ from pipeline.build import prepare
 from pipeline.cli import main
 from pipeline.formatting import FILTERS
 from pipeline.variables import DESCRIPTIONS, names
+
 from workbooks import EXAMPLE, TEMPLATES
 
 
