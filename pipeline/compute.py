@@ -35,7 +35,8 @@ class Figures:
         return int(sum(self.interimsbudget["belopp"]))
 
 
-def compute(bok: Arbetsbok) -> tuple[Figures, list[Problem]]:
+def compute(bok: Arbetsbok) -> tuple[Figures | None, list[Problem]]:
+    """All figures, or None and the problems that stop them (a share above equity)."""
     p = bok.parametrar
     per_party = current_per_party(bok.parter, bok.medlemsbidrag)
     per_forbund = current_per_forbund(bok.forbund, bok.parter, bok.medlemsbidrag)
@@ -44,6 +45,8 @@ def compute(bok: Arbetsbok) -> tuple[Figures, list[Problem]]:
     finansiering = interim_financing(bok.forbund, bok.parter, per_forbund,
                                      total_of(bok.interimsbudget), p.fordelning_interimsbudget)
     problems = equity_problems(bok, finansiering)
+    if problems:
+        return None, problems
     kapital = capital_transfers(bok.forbund, finansiering, p.kvarvarande_forbund)
     parter = with_capital_shares(parter, kapital, bok.parter, bok.medlemsbidrag)
     figures = Figures(

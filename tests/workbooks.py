@@ -29,6 +29,10 @@ def example_sheets() -> dict[str, list[list]]:
     return sheets
 
 
+class Text(str):
+    """A string written as a text cell even when it begins with "=" (not as a formula)."""
+
+
 def write(path: Path, sheets: dict[str, list[list]]) -> Path:
     wb = Workbook()
     wb.remove(wb.active)
@@ -36,6 +40,9 @@ def write(path: Path, sheets: dict[str, list[list]]) -> Path:
         ws = wb.create_sheet(name)
         for row in rows:
             ws.append(row)
+            for cell, value in zip(ws[ws.max_row], row):
+                if isinstance(value, Text):
+                    cell.value, cell.data_type = str(value), "s"
     wb.save(path)
     return path
 
