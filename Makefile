@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: papers test check budget variables clean
+.PHONY: papers test check budget variables pdf preview clean
 
 papers: $(STAMP)
 	$(BIN)/papers build
@@ -18,6 +18,12 @@ budget: $(STAMP)
 
 variables: $(STAMP)
 	$(BIN)/papers variables
+
+pdf: $(STAMP)
+	$(BIN)/papers build --pdf
+
+preview: pdf
+	$(BIN)/python scripts/preview.py out
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest

@@ -14,9 +14,11 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from . import context as ctx
+from .accessibility import check_paper
 from .compute import Figures, compute
 from .filenames import paper_names, step_folder
 from .output import OutputFile, WriteResult, write_output
+from .pdf import INSTALL_HINT, convert, find_office
 from .problems import Problem, UserError
 from .read import normalize_header
 from .render import error_text, render_paper, template_tags
@@ -106,23 +108,41 @@ def render_all(prepared: Prepared, papers: list[Paper],
             problems.append(Problem(paper.steg["mall"], f"{error_text(exc)} (i handlingen för "
                                     f"{paper.part}).", found=False))
             continue
-        entry = {"steg": paper.steg["nummer"], "part": paper.part}
-        files.append(OutputFile(paper.path, data, entry))
+        record = {"steg": paper.steg["nummer"], "part": paper.part}
+        files.append(OutputFile(paper.path, data, record, paper=True))
     if problems:
         raise UserError(list(dict.fromkeys(problems)))
     return files
 
 
 def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = (),
-          parts: Iterable[str] = (), force: bool = False,
+          parts: Iterable[str] = (), force: bool = False, pdf: bool = False,
           progress: Callable[[list], Iterable] = iter) -> BuildResult:
+    """Render the papers (all, or those of `steps` and `parts`) and write them to `out`.
+
+    With `pdf`, LibreOffice also writes a PDF/A beside every paper; when it is not
+    installed the .docx files are still written and UserError says how to install it."""
     prepared = prepare(workbook, templates)
     steps, parts = list(steps), list(parts)
     papers = select(prepared.papers, steps, parts)
     files = render_all(prepared, papers, progress)
     files.append(OutputFile(SUMMARY, summary_workbook(prepared.bok, prepared.figures)))
+    missing_office = pdf and find_office() is None
+    if pdf and not missing_office:
+        files += pdf_files(files)
     result = write_output(out, files, force=force, complete=not steps and not parts)
+    if missing_office:
+        raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
     return BuildResult(papers, result, list(prepared.figures.warnings))
+
+
+def pdf_files(files: list[OutputFile]) -> list[OutputFile]:
+    """A PDF for every paper, converted in one LibreOffice run."""
+    papers = {f.path.replace("/", "__"): f for f in files if f.paper}
+    converted = convert({name: f.data for name, f in papers.items()})
+    return [OutputFile(papers[name].path[:-len(".docx")] + ".pdf", data,
+                       {**papers[name].record, "format": "pdf"})
+            for name, data in sorted(converted.items())]
 
 
 def check_templates(prepared: Prepared) -> list[Problem]:
@@ -139,6 +159,12 @@ def check_templates(prepared: Prepared) -> list[Problem]:
                 problems.append(template_problem(template, exc))
                 break
     return problems
+
+
+def check_papers(prepared: Prepared) -> list[Problem]:
+    """The accessibility rules on every paper a build would write (nothing is written)."""
+    return [Problem(f.path, rule + ".", found=False)
+            for f in render_all(prepared, prepared.papers) for rule in check_paper(f.data)]
 
 
 def template_problem(template: Path, exc: TemplateError) -> Problem:

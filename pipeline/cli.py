@@ -76,13 +76,16 @@ def main(debug: bool) -> None:
 @click.option("--part", "parts", multiple=True,
               help="Bara denna part, Part eller Kortnamn (kan upprepas).")
 @click.option("--force", is_flag=True, help="Skriv över handlingar som har ändrats för hand.")
+@click.option("--pdf", is_flag=True, help="Skriv också en PDF/A bredvid varje handling "
+              "(kräver LibreOffice).")
 @report_errors
-def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool) -> None:
+def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool,
+          pdf: bool) -> None:
     """Skriv alla handlingar till mappen out/."""
     from .build import build as run_build
 
     result = run_build(workbook, templates, out, steps=steps, parts=parts, force=force,
-                       progress=progress_bar)
+                       pdf=pdf, progress=progress_bar)
     for warning in result.warnings:
         click.echo(f"Varning: {warning}", err=True)
     o = result.output
@@ -116,13 +119,18 @@ def _bar(items):
 
 @main.command()
 @paths
+@click.option("--papers", "papers", is_flag=True,
+              help="Kontrollera också tillgängligheten i varje handling (titel, språk, rubriker, "
+                   "tabellrubriker, tomma stycken, alternativtext).")
 @report_errors
-def check(workbook: Path, templates: Path) -> None:
+def check(workbook: Path, templates: Path, papers: bool) -> None:
     """Kontrollera arbetsboken och mallarna. Skriver inget."""
-    from .build import check_templates, prepare
+    from .build import check_papers, check_templates, prepare
 
     prepared = prepare(workbook, templates)
     problems = check_templates(prepared)
+    if not problems and papers:
+        problems = check_papers(prepared)
     if problems:
         raise UserError(problems)
     for warning in prepared.figures.warnings:
@@ -133,7 +141,8 @@ def check(workbook: Path, templates: Path) -> None:
         f"Arbetsboken {workbook} är i ordning: {len(bok.parter)} parter, "
         f"{len(bok.forbund)} förbund, {len(bok.beslutssteg)} beslutssteg. "
         f"En körning av `papers build` skriver {len(prepared.papers)} handlingar"
-        + (f" (steg {', '.join(map(str, steps))})." if steps else "."))
+        + (f" (steg {', '.join(map(str, steps))})." if steps else ".")
+        + (" Alla handlingar klarar tillgänglighetskontrollen." if papers else ""))
 
 
 @main.command()

@@ -24,7 +24,8 @@ MANIFEST = "manifest.json"
 class OutputFile:
     path: str  # relative to out/, with forward slashes
     data: bytes
-    entry: dict | None = None  # the manifest's record of a paper (steg, part, …); None: no paper
+    record: dict = field(default_factory=dict)  # what the manifest says of it (steg, part, …)
+    paper: bool = False  # listed under "papers" (a .docx paper) or under "filer"
 
 
 @dataclass
@@ -87,16 +88,19 @@ def write_output(out: Path, files: list[OutputFile], *, force: bool, complete: b
                 staged.write_bytes(f.data)
                 moves.append((staged, target))
                 result.written.append(f.path)
-            record = {**(f.entry or {}), "fil": f.path, "sha256": sha256(f.data)}
-            (papers if f.entry is not None else others)[f.path] = record
+            record = {**f.record, "fil": f.path, "sha256": sha256(f.data)}
+            (papers if f.paper else others)[f.path] = record
         if complete:
             made = {f.path for f in files}
-            for path in [p for p in papers if p not in made]:
+            stale = [p for p in papers if p not in made]
+            stale += [p for p, e in others.items() if "part" in e and p not in made]
+            for path in stale:
                 if edited_by_hand(out, path, recorded) and not force:
                     result.kept.append(path)
                     continue
                 result.removed.append(path)
-                del papers[path]
+                papers.pop(path, None)
+                others.pop(path, None)
         new_manifest = {
             **(extra or {}),
             "papers": sorted(papers.values(), key=lambda e: (e.get("steg", 0), e["fil"])),

@@ -1,0 +1,109 @@
+"""PDF/A through LibreOffice: every paper converts in one run, carries its party and figures,
+stays within its template's pages; a template saved again by LibreOffice still renders."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+import pipeline.build
+from pipeline.build import build
+from pipeline.cli import main
+from pipeline.pdf import find_office
+
+from conftest import document_text, paper_paths
+from workbooks import EXAMPLE, TEMPLATES
+
+pytestmark = pytest.mark.skipif(
+    find_office() is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler-utils are needed (.ci/run installs them)")
+
+# The page count each template is written for, at most.
+MAX_PAGES = {1: 2, 2: 4, 3: 2}
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf")
+    build(EXAMPLE, TEMPLATES, out, pdf=True)
+    return out
+
+
+def pdf_text(path):
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def pdf_info(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    return dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+
+
+def test_every_paper_has_a_pdf_listed_in_the_manifest(built):
+    import json
+    manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
+    pdfs = {(e["steg"], e["part"]): e["fil"] for e in manifest["filer"]
+            if e.get("format") == "pdf"}
+    papers = paper_paths(built)
+    assert len(pdfs) == len(papers) == 31
+    for key, path in papers.items():
+        assert pdfs[key] == path.relative_to(built).as_posix()[:-5] + ".pdf"
+        assert (built / pdfs[key]).exists()
+
+
+def test_pdf_carries_party_and_figures(built):
+    text = " ".join(pdf_text(paper_paths(built)[(3, "Köpings kommun")].with_suffix(".pdf"))
+                    .replace(NBSP, " ").split())
+    assert "Köpings kommun" in text
+    assert "fastställs till 455 425 kronor" in text
+    assert "+80 425" in text
+    text1 = " ".join(pdf_text(paper_paths(built)[(1, "Köpings kommun")].with_suffix(".pdf"))
+                     .replace(NBSP, " ").split())
+    assert "375 000 kronor per år" in text1
+
+
+def test_no_paper_runs_over_its_pages(built):
+    for (steg, part), path in paper_paths(built).items():
+        pages = int(pdf_info(path.with_suffix(".pdf"))["Pages"])
+        assert pages <= MAX_PAGES[steg], (part, steg, pages)
+
+
+def test_pdfs_are_tagged_pdf_a(built):
+    path = paper_paths(built)[(2, "Köpings kommun")].with_suffix(".pdf")
+    assert pdf_info(path)["Tagged"].strip() == "yes"
+    data = path.read_bytes()
+    assert b"<pdfaid:part>2</pdfaid:part>" in data
+    assert pdf_info(path)["Title"].strip() == \
+        "Bildande av Samordningsförbundet Västmanland – Köpings kommun"
+
+
+def test_template_saved_again_by_libreoffice_still_renders(tmp_path):
+    resaved = tmp_path / "mallar"
+    resaved.mkdir()
+    profile = (tmp_path / "profil").as_uri()
+    subprocess.run([find_office(), "--headless", f"-env:UserInstallation={profile}",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(resaved),
+                    *map(str, sorted(TEMPLATES.glob("*.docx")))],
+                   check=True, capture_output=True, timeout=300)
+    assert len(list(resaved.glob("*.docx"))) == 3
+    out = tmp_path / "out"
+    build(EXAMPLE, resaved, out, parts=["Köping"])
+    text = document_text(paper_paths(out)[(3, "Köpings kommun")])
+    assert f"455{NBSP}425{NBSP}kronor" in text
+    assert "{{" not in text and "{%" not in text
+
+
+def test_without_libreoffice_the_docx_are_written_and_exit_is_2(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline.build, "find_office", lambda: None)
+    result = CliRunner().invoke(main, ["build", "--pdf", "--workbook", str(EXAMPLE),
+                                       "--templates", str(TEMPLATES), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "LibreOffice behövs för --pdf" in result.output
+    assert "apt-get install libreoffice-writer-nogui" in result.output
+    assert len(paper_paths(tmp_path)) == 31
+    assert not list(tmp_path.rglob("*.pdf"))
