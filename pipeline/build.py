@@ -133,7 +133,18 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
     result = write_output(out, files, force=force, complete=not steps and not parts)
     if missing_office:
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
-    return BuildResult(papers, result, list(prepared.figures.warnings))
+    return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers)])
+
+
+def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:
+    """A warning for each paper of a party that said no (avslag) in an earlier step."""
+    warnings = []
+    for paper in papers:
+        for decision in prepared.context(paper)["tidigare_beslut"]:
+            if decision["beslut"] == "avslag":
+                warnings.append(f"{paper.part} avslog i steg {decision['steg']}; handlingen för "
+                                f"steg {paper.steg['nummer']} säger det i en anmärkning.")
+    return warnings
 
 
 def pdf_files(files: list[OutputFile]) -> list[OutputFile]:

@@ -170,5 +170,47 @@ def variables(workbook: Path, templates: Path) -> None:
     click.echo(describe(prepare(workbook, templates)))
 
 
+@main.command()
+@paths
+@click.option("--datum", "today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Dagen att jämföra sista svarsdag med (ÅÅÅÅ-MM-DD); standard: i dag.")
+@click.option("--xlsx", "xlsx", type=click.Path(path_type=Path), default=None,
+              help="Skriv också tabellen till en Excel-fil, med försenade celler markerade.")
+@report_errors
+def status(workbook: Path, templates: Path, today, xlsx: Path | None) -> None:
+    """Visa vilka parter som har beslutat i vilka steg, och vad som saknas (bladet Ärenden)."""
+    import datetime as dt
+
+    from .status import as_text, as_xlsx
+    from .status import status as read_status
+    from .validate import load
+
+    day = today.date() if today else dt.date.today()
+    table = read_status(load(workbook, templates), day)
+    click.echo(f"Läget den {day.isoformat()}:\n")
+    click.echo(as_text(table))
+    if xlsx:
+        xlsx.write_bytes(as_xlsx(table, day))
+        click.echo(f"\nTabellen finns också i {xlsx}.")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@report_errors
+def init(path: Path) -> None:
+    """Skriv en ny, tom arbetsbok med alla blad, rubriker, listor och instruktioner."""
+    from .problems import Problem
+    from .workbook_file import write_workbook
+
+    if path.exists():
+        raise UserError([Problem(str(path), "filen finns redan och skrivs inte över; välj ett "
+                                 "annat namn eller ta bort den först.", found=False)])
+    if path.suffix.lower() != ".xlsx":
+        raise UserError([Problem(str(path), "namnet ska sluta på .xlsx.", found=False)])
+    write_workbook(path)
+    click.echo(f"Skrev en tom arbetsbok: {path}. Fyll i den och kör "
+               f"`papers check --workbook {path}`.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

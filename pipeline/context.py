@@ -63,6 +63,7 @@ def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
         "andel_kommuner": p.andel_kommuner,
         "fordelning_interimsbudget": p.fordelning_interimsbudget,
         "medlemsbidrag_totalt": p.medlemsbidrag_totalt,
+        "kontaktperson": p.kontaktperson or "",
         "extra": dict(p.extra),
         "forbund": forbund,
         "kvarvarande_forbund": kept,

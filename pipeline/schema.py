@@ -84,6 +84,9 @@ PARAMETERS: tuple[Parameter, ...] = (
               "Hur interimsbudgeten fördelas mellan de befintliga förbunden: medlemsbidrag, "
               "eget kapital, invånare eller lika.",
               INTERIM_KEYS),
+    Parameter("Kontaktperson", "kontaktperson", TEXT, False, None,
+              "Den som parterna kan kontakta om ärendet (namn, telefon, e-post); står i "
+              "följebreven."),
 )
 
 PARAMETRAR = Sheet(

@@ -37,6 +37,7 @@ class Parametrar:
     andel_region: Fraction
     andel_kommuner: Fraction
     fordelning_interimsbudget: str
+    kontaktperson: str | None = None
     extra: dict = field(default_factory=dict)
     cells: dict = field(default_factory=dict)  # key -> "Parametrar!B5"
 

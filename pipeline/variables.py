@@ -25,6 +25,7 @@ DESCRIPTIONS = {
     "andel_kommuner": "Kommunernas andel av medlemsbidragen.",
     "fordelning_interimsbudget": "Nyckeln för interimsbudgeten.",
     "medlemsbidrag_totalt": "Parametern Medlemsbidrag totalt, eller None när den är tom.",
+    "kontaktperson": "Parametern Kontaktperson (tom om den inte är ifylld).",
     "extra": "Extra rader på bladet Parametrar (namn → värde).",
     "forbund": "Alla befintliga förbund, i arbetsbokens ordning.",
     "forbund[].namn": "Förbundets namn.",

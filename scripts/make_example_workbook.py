@@ -124,7 +124,13 @@ DATA = {
          "beslutsdatum": D(2022, 3, 28), "paragraf": "§ 45", "beslut": "bifall"},
         {"part": "Arboga kommun", "steg": 1, "diarienummer": "KS 2022/31",
          "beslutsdatum": D(2022, 3, 24), "paragraf": "§ 38", "beslut": "bifall"},
-        {"part": "Sala kommun", "steg": 1, "diarienummer": "KS 2022/112"},
+        {"part": "Sala kommun", "steg": 1, "diarienummer": "KS 2022/112",
+         "beslutsdatum": D(2022, 3, 21), "paragraf": "§ 52", "beslut": "bifall"},
+        {"part": "Västerås stad", "steg": 1, "diarienummer": "KS 2022/00077",
+         "beslutsdatum": D(2022, 3, 3), "paragraf": "§ 61", "beslut": "bifall"},
+        {"part": "Kungsörs kommun", "steg": 1, "diarienummer": "KS 2022/20",
+         "beslutsdatum": D(2022, 4, 11), "paragraf": "§ 33", "beslut": "återremiss"},
+        {"part": "Fagersta kommun", "steg": 1},
         {"part": "Köpings kommun", "steg": 2, "diarienummer": "KS 2023/12"},
     ],
 }
@@ -140,6 +146,7 @@ PARAMETERS = {
     "andel_region": 0.25,
     "andel_kommuner": 0.25,
     "fordelning_interimsbudget": "medlemsbidrag",
+    "kontaktperson": "Länspresidiets processledare, 021-00 00 00, lanspresidiet@example.se",
 }
 
 

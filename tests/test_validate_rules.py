@@ -130,7 +130,7 @@ def test_missing_parameter_row(sheets, write_workbook):
 def test_duplicated_parameter_row(sheets, write_workbook):
     sheets["Parametrar"].append(["Län", "Uppland", None])
     message = single(write_workbook(sheets))
-    assert message.startswith("Parametrar!A13")
+    assert message.startswith("Parametrar!A14")
     assert "står redan på rad 2" in message
 
 
