@@ -126,9 +126,10 @@ def _bar(items):
 def check(workbook: Path, templates: Path, papers: bool) -> None:
     """Kontrollera arbetsboken och mallarna. Skriver inget."""
     from .build import check_papers, check_templates, prepare
+    from .bundle import check_cover
 
     prepared = prepare(workbook, templates)
-    problems = check_templates(prepared)
+    problems = check_templates(prepared) + check_cover(prepared)
     if not problems and papers:
         problems = check_papers(prepared)
     if problems:
@@ -192,6 +193,30 @@ def status(workbook: Path, templates: Path, today, xlsx: Path | None) -> None:
     if xlsx:
         xlsx.write_bytes(as_xlsx(table, day))
         click.echo(f"\nTabellen finns också i {xlsx}.")
+
+
+@main.command()
+@paths
+@click.option("--out", default=OUT, show_default=True, type=click.Path(path_type=Path),
+              help="Mappen med handlingarna (från `papers build`).")
+@click.option("--force", is_flag=True, help="Skriv över paket som har ändrats för hand.")
+@report_errors
+def bundle(workbook: Path, templates: Path, out: Path, force: bool) -> None:
+    """Packa en zip per part i out/paket/: handlingarna, PDF:erna och ett följebrev."""
+    from .build import prepare
+    from .bundle import bundle_files
+    from .output import write_output
+
+    files = bundle_files(prepare(workbook, templates), out)
+    result = write_output(out, files, force=force, complete=False)
+    click.echo(f"{len(files)} paket i {out / 'paket'}/ ({len(result.written)} skrivna, "
+               f"{len(result.unchanged)} oförändrade).")
+    if result.kept:
+        click.echo("Dessa paket har ändrats för hand och skrevs inte över (kör med --force):",
+                   err=True)
+        for path in result.kept:
+            click.echo(f"  - {out / path}", err=True)
+        sys.exit(2)
 
 
 @main.command()

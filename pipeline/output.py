@@ -93,7 +93,7 @@ def write_output(out: Path, files: list[OutputFile], *, force: bool, complete: b
         if complete:
             made = {f.path for f in files}
             stale = [p for p in papers if p not in made]
-            stale += [p for p, e in others.items() if "part" in e and p not in made]
+            stale += [p for p, e in others.items() if e.get("format") == "pdf" and p not in made]
             for path in stale:
                 if edited_by_hand(out, path, recorded) and not force:
                     result.kept.append(path)

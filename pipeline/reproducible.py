@@ -13,20 +13,24 @@ CORE = "docProps/core.xml"
 def normalized_zip(data: bytes, date: dt.date) -> bytes:
     """The same zip with every entry dated `date`, in a fixed order, and the core
     properties' created/modified set to `date` (some writers stamp the current time)."""
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
     iso = f"{date.isoformat()}T00:00:00Z"
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         names = sorted(source.namelist(), key=entry_order)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for name in names:
-                content = source.read(name)
-                if name == CORE:
-                    content = fixed_core_dates(content, iso)
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                target.writestr(info, content)
+        members = [(name, fixed_core_dates(source.read(name), iso) if name == CORE
+                    else source.read(name)) for name in names]
+    return zip_bytes(members, date)
+
+
+def zip_bytes(members: list[tuple[str, bytes]], date: dt.date) -> bytes:
+    """A zip of `members` in the order given, every entry dated `date`."""
+    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in members:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content)
     return out.getvalue()
 
 

@@ -6,6 +6,10 @@ files it produces are the sources officers edit afterwards.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+from pathlib import Path
+
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -13,8 +17,21 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from pipeline.reproducible import normalized_zip
+
 FONT = "Arial"
+FIXED = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def save(doc, path: Path) -> None:
+    """Save with fixed zip timestamps and dates, so that running the script again changes
+    nothing unless the content changed."""
+    doc.core_properties.created = doc.core_properties.modified = FIXED
+    doc.core_properties.revision = 1
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    path.write_bytes(normalized_zip(buffer.getvalue(), FIXED.date()))
 
 
 def new_document(title: str):

@@ -107,3 +107,15 @@ def test_without_libreoffice_the_docx_are_written_and_exit_is_2(tmp_path, monkey
     assert "apt-get install libreoffice-writer-nogui" in result.output
     assert len(paper_paths(tmp_path)) == 31
     assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_bundle_carries_the_pdfs(built):
+    import io
+    import zipfile
+    result = CliRunner().invoke(main, ["bundle", "--out", str(built), "--workbook",
+                                       str(EXAMPLE), "--templates", str(TEMPLATES)])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(io.BytesIO((built / "paket" / "Koping.zip").read_bytes())) as archive:
+        names = archive.namelist()
+    assert sum(n.endswith(".pdf") for n in names) == 3
+    assert sum(n.endswith(".docx") for n in names) == 4
