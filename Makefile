@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: papers test check budget variables pdf preview clean
+.PHONY: papers test check budget variables status bundle pdf preview clean
 
 papers: $(STAMP)
 	$(BIN)/papers build
@@ -18,6 +18,12 @@ budget: $(STAMP)
 
 variables: $(STAMP)
 	$(BIN)/papers variables
+
+status: $(STAMP)
+	$(BIN)/papers status
+
+bundle: $(STAMP)
+	$(BIN)/papers bundle
 
 pdf: $(STAMP)
 	$(BIN)/papers build --pdf
