@@ -14,14 +14,16 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from . import context as ctx
+from . import incremental
 from .accessibility import check_paper
 from .compute import Figures, compute
 from .filenames import paper_names, step_folder
-from .output import OutputFile, WriteResult, write_output
+from .output import OutputFile, WriteResult, read_manifest, sha256, write_output
 from .pdf import INSTALL_HINT, convert, find_office
 from .problems import Problem, UserError
 from .read import normalize_header
 from .render import error_text, render_paper, template_tags
+from .render_many import render_papers
 from .summary import summary_workbook
 from .validate import Arbetsbok, load
 
@@ -41,12 +43,16 @@ class Paper:
 class Prepared:
     bok: Arbetsbok
     figures: Figures
-    shared: dict
+    lookup: ctx.Lookup
     papers: list[Paper]
     templates: Path
 
+    @property
+    def shared(self) -> dict:
+        return self.lookup.shared
+
     def context(self, paper: Paper) -> dict:
-        return ctx.paper_context(self.shared, self.bok, self.figures, paper.steg, paper.part)
+        return ctx.paper_context(self.lookup, paper.steg, paper.part)
 
 
 @dataclass
@@ -54,6 +60,8 @@ class BuildResult:
     papers: list[Paper]
     output: WriteResult
     warnings: list[str] = field(default_factory=list)
+    rendered: int = 0  # papers rendered this time (the others were unchanged)
+    changes: list[str] = field(default_factory=list)  # what changed, paper by paper
 
 
 def prepare(workbook: Path, templates: Path) -> Prepared:
@@ -62,8 +70,8 @@ def prepare(workbook: Path, templates: Path) -> Prepared:
     figures, problems = compute(bok)
     if problems:
         raise UserError(problems)
-    shared = ctx.shared_context(bok, figures)
-    return Prepared(bok, figures, shared, plan_papers(bok, templates), templates)
+    return Prepared(bok, figures, ctx.lookup(bok, figures), plan_papers(bok, templates),
+                    templates)
 
 
 def plan_papers(bok: Arbetsbok, templates: Path) -> list[Paper]:
@@ -98,21 +106,10 @@ def select(papers: list[Paper], steps: Iterable[int] = (), parts: Iterable[str] 
 
 def render_all(prepared: Prepared, papers: list[Paper],
                progress: Callable[[list], Iterable] = iter) -> list[OutputFile]:
-    files, problems = [], []
-    for paper in progress(papers):
-        title = f"{paper.steg['rubrik']} – {paper.part}"
-        try:
-            data = render_paper(paper.template, prepared.context(paper), title, paper.part,
-                                paper.steg["datum"])
-        except TemplateError as exc:
-            problems.append(Problem(paper.steg["mall"], f"{error_text(exc)} (i handlingen för "
-                                    f"{paper.part}).", found=False))
-            continue
-        record = {"steg": paper.steg["nummer"], "part": paper.part}
-        files.append(OutputFile(paper.path, data, record, paper=True))
-    if problems:
-        raise UserError(list(dict.fromkeys(problems)))
-    return files
+    """Every paper rendered (no manifest, no reuse): for checks."""
+    data = render_papers(prepared, papers, progress)
+    return [OutputFile(p.path, d, {"steg": p.steg["nummer"], "part": p.part}, paper=True)
+            for p, d in zip(papers, data)]
 
 
 def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = (),
@@ -120,20 +117,64 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
           progress: Callable[[list], Iterable] = iter) -> BuildResult:
     """Render the papers (all, or those of `steps` and `parts`) and write them to `out`.
 
-    With `pdf`, LibreOffice also writes a PDF/A beside every paper; when it is not
-    installed the .docx files are still written and UserError says how to install it."""
+    A paper whose inputs are those the manifest recorded, and whose file is as it was
+    written, is not rendered again. With `pdf`, LibreOffice also writes a PDF/A beside
+    every paper; when it is not installed the .docx files are still written and
+    UserError says how to install it."""
     prepared = prepare(workbook, templates)
     steps, parts = list(steps), list(parts)
     papers = select(prepared.papers, steps, parts)
-    files = render_all(prepared, papers, progress)
+    old = {e["fil"]: e for e in read_manifest(out)["papers"]}
+    common = incremental.build_digest(prepared.lookup)
+    template_digests = incremental.file_digests(p.template for p in papers)
+    keys = {p.path: incremental.paper_digest(prepared.lookup, common,
+                                             template_digests[p.template], p) for p in papers}
+    reused = {p.path: data for p in papers
+              if (data := unchanged_paper(out, old.get(p.path), keys[p.path])) is not None}
+    todo = [p for p in papers if p.path not in reused]
+    rendered = dict(zip((p.path for p in todo), render_papers(prepared, todo, progress)))
+    files, changes = [], []
+    for paper in papers:
+        figures = incremental.key_figures(prepared.lookup, paper)
+        data = reused.get(paper.path, rendered.get(paper.path))
+        record = {"steg": paper.steg["nummer"], "part": paper.part, "indata": keys[paper.path],
+                  "siffror": figures}
+        files.append(OutputFile(paper.path, data, record, paper=True))
+        previous = old.get(paper.path)
+        if paper.path in rendered and (previous is None or previous["sha256"] != sha256(data)):
+            changes += incremental.change_lines(paper, previous, figures)
     files.append(OutputFile(SUMMARY, summary_workbook(prepared.bok, prepared.figures)))
     missing_office = pdf and find_office() is None
     if pdf and not missing_office:
-        files += pdf_files(files)
+        files += pdf_files(files, out, set(rendered))
     result = write_output(out, files, force=force, complete=not steps and not parts)
     if missing_office:
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
-    return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers)])
+    return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers)],
+                       rendered=len(todo), changes=changes)
+
+
+def unchanged_paper(out: Path, entry: dict | None, key: str) -> bytes | None:
+    """The paper's bytes when its inputs and its file are as the manifest recorded."""
+    if entry is None or entry.get("indata") != key or not (out / entry["fil"]).is_file():
+        return None
+    data = (out / entry["fil"]).read_bytes()
+    return data if sha256(data) == entry["sha256"] else None
+
+
+def pdf_files(files: list[OutputFile], out: Path, rendered: set[str]) -> list[OutputFile]:
+    """A PDF for every paper: those rendered now (or without a PDF) converted in one
+    LibreOffice run, the others as they are."""
+    papers = [f for f in files if f.paper]
+    pdf_path = {f.path: f.path[:-len(".docx")] + ".pdf" for f in papers}
+    todo = {f.path.replace("/", "__"): f for f in papers
+            if f.path in rendered or not (out / pdf_path[f.path]).is_file()}
+    converted = convert({name: f.data for name, f in todo.items()}) if todo else {}
+    by_path = {todo[name].path: data for name, data in converted.items()}
+    return [OutputFile(pdf_path[f.path],
+                       by_path[f.path] if f.path in by_path else (out / pdf_path[f.path]).read_bytes(),
+                       {**{k: f.record[k] for k in ("steg", "part")}, "format": "pdf"})
+            for f in papers]
 
 
 def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:
@@ -145,15 +186,6 @@ def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:
                 warnings.append(f"{paper.part} avslog i steg {decision['steg']}; handlingen för "
                                 f"steg {paper.steg['nummer']} säger det i en anmärkning.")
     return warnings
-
-
-def pdf_files(files: list[OutputFile]) -> list[OutputFile]:
-    """A PDF for every paper, converted in one LibreOffice run."""
-    papers = {f.path.replace("/", "__"): f for f in files if f.paper}
-    converted = convert({name: f.data for name, f in papers.items()})
-    return [OutputFile(papers[name].path[:-len(".docx")] + ".pdf", data,
-                       {**papers[name].record, "format": "pdf"})
-            for name, data in sorted(converted.items())]
 
 
 def check_templates(prepared: Prepared) -> list[Problem]:

@@ -85,11 +85,10 @@ def check_cover(prepared: Prepared) -> list[Problem]:
 
 def cover_context(prepared: Prepared, part: str, entries: list[dict], steps: dict,
                   date) -> dict:
-    row = prepared.bok.parter[prepared.bok.parter["namn"] == part].iloc[0].to_dict()
-    figure = prepared.figures.parter[prepared.figures.parter["namn"] == part].iloc[0].to_dict()
+    lk = prepared.lookup
     return {
-        **prepared.shared,
-        "part": ctx.party_context(row, figure),
+        **lk.shared,
+        "part": ctx.party_context(lk.parter[part], lk.figures[part]),
         "datum": date,
         "handlingar": [{"steg": e["steg"], "rubrik": steps[e["steg"]]["rubrik"],
                         "fil": Path(e["fil"]).name,

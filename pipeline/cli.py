@@ -20,6 +20,7 @@ from .problems import UserError
 WORKBOOK = "data/arbetsbok.xlsx"
 TEMPLATES = "templates_docx"
 OUT = "out"
+CHANGES_SHOWN = 40
 
 
 def report_errors(command):
@@ -88,10 +89,16 @@ def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool,
                        pdf=pdf, progress=progress_bar)
     for warning in result.warnings:
         click.echo(f"Varning: {warning}", err=True)
+    if result.changes:
+        click.echo("Ändrat sedan förra körningen:")
+        for line in result.changes[:CHANGES_SHOWN]:
+            click.echo(f"  {line}")
+        if len(result.changes) > CHANGES_SHOWN:
+            click.echo(f"  … och {len(result.changes) - CHANGES_SHOWN} till.")
     o = result.output
     papers = {p.path for p in result.papers}
     written = len(papers.intersection(o.written))
-    click.echo(f"{len(papers)} handlingar i {out}/ ({written} skrivna, "
+    click.echo(f"{len(papers)} handlingar i {out}/ ({result.rendered} skapade, {written} skrivna, "
                f"{len(papers.intersection(o.unchanged))} oförändrade). "
                f"Förteckning: {out / 'manifest.json'}; "
                f"sammanställning: {out / 'sammanstallning.xlsx'}.")

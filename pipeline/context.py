@@ -9,6 +9,7 @@ documents every name from a real context, so the list cannot drift from this cod
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -84,23 +85,57 @@ def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
     }
 
 
-def paper_context(shared: dict, bok: Arbetsbok, figures: Figures, steg: dict, part: str) -> dict:
-    """The context of one paper: the shared part plus the party, its förbund and the step."""
-    row = bok.parter[bok.parter["namn"] == part].iloc[0].to_dict()
-    figure = figures.parter[figures.parter["namn"] == part].iloc[0].to_dict()
-    own = next((f for f in shared["forbund"] if f["namn"] == row["forbund"]), None)
-    rows = party_rows(figures.parter, part)
-    earlier = earlier_decisions(bok, steg["nummer"], part, row["beslutande_organ"] or "")
+@dataclass(frozen=True)
+class Lookup:
+    """What the papers of one build share, computed once: the shared context, the rows of
+    the party tables, and each party's workbook row, figures and cases by name."""
+
+    shared: dict
+    rows: list[dict]
+    parter: dict[str, dict]
+    figures: dict[str, dict]
+    cases: dict[tuple[str, int], dict]
+    rubrik: dict[int, str]
+
+
+def lookup(bok: Arbetsbok, figures: Figures) -> Lookup:
+    keys = ("namn", "kortnamn", "typ", "forbund", "invanare", "andel", "bidrag_nu",
+            "bidrag_nytt", "forandring_kr", "forandring_procent")
+    figure_rows = records(figures.parter)
+    return Lookup(
+        shared=shared_context(bok, figures),
+        rows=[{k: r[k] for k in keys} for r in figure_rows],
+        parter={r["namn"]: r for r in records(bok.parter)},
+        figures={r["namn"]: r for r in figure_rows},
+        cases={(r["part"], r["steg"]): r for r in records(bok.arenden)},
+        rubrik=dict(zip(bok.beslutssteg["steg"], bok.beslutssteg["rubrik"])),
+    )
+
+
+def paper_inputs(lk: Lookup, steg: dict, part: str) -> dict:
+    """Everything of one paper's context that is not shared by the whole build."""
+    row = lk.parter[part]
     return {
-        **shared,
         "steg": steg,
-        "part": party_context(row, figure),
-        "eget_forbund": own,
+        "part": party_context(row, lk.figures[part]),
+        "arende": case_context(lk.cases.get((part, steg["nummer"]))),
+        "tidigare_beslut": earlier_decisions(lk, steg["nummer"], part,
+                                             row["beslutande_organ"] or ""),
+    }
+
+
+def paper_context(lk: Lookup, steg: dict, part: str) -> dict:
+    """The context of one paper: the shared part plus the party, its förbund and the step."""
+    own = paper_inputs(lk, steg, part)
+    rows = [{**r, "ar_denna_part": r["namn"] == part} for r in lk.rows]
+    return {
+        **lk.shared,
+        **own,
+        "eget_forbund": next((f for f in lk.shared["forbund"]
+                              if f["namn"] == own["part"]["forbund"]), None),
         "parter": rows,
         "kommuner": [r for r in rows if r["typ"] == "kommun"],
-        "arende": case_for(bok, steg["nummer"], part),
-        "tidigare_beslut": earlier,
-        "avslag_tidigare": any(d["beslut"] == "avslag" for d in earlier),
+        "avslag_tidigare": any(d["beslut"] == "avslag" for d in own["tidigare_beslut"]),
     }
 
 
@@ -174,33 +209,24 @@ def capital_context(kapital: pd.DataFrame) -> dict:
     }
 
 
-def party_rows(parter: pd.DataFrame, current: str) -> list[dict]:
-    keys = ("namn", "kortnamn", "typ", "forbund", "invanare", "andel", "bidrag_nu",
-            "bidrag_nytt", "forandring_kr", "forandring_procent")
-    return [{**{k: r[k] for k in keys}, "ar_denna_part": r["namn"] == current}
-            for r in records(parter)]
-
-
-def case_for(bok: Arbetsbok, steg: int, part: str) -> dict | None:
-    rows = [r for r in records(bok.arenden) if r["part"] == part and r["steg"] == steg]
-    if not rows:
+def case_context(case: dict | None) -> dict | None:
+    if case is None:
         return None
-    r = rows[0]
-    return {"diarienummer": r["diarienummer"] or "", "beslutsdatum": r["beslutsdatum"],
-            "paragraf": r["paragraf"] or "", "beslut": r["beslut"] or ""}
+    return {"diarienummer": case["diarienummer"] or "", "beslutsdatum": case["beslutsdatum"],
+            "paragraf": case["paragraf"] or "", "beslut": case["beslut"] or ""}
 
 
-def earlier_decisions(bok: Arbetsbok, steg: int, part: str, organ: str) -> list[dict]:
-    rubrik = dict(zip(bok.beslutssteg["steg"], bok.beslutssteg["rubrik"]))
-    decided = [r for r in records(bok.arenden)
-               if r["part"] == part and r["steg"] < steg and r["beslut"]]
+def earlier_decisions(lk: Lookup, steg: int, part: str, organ: str) -> list[dict]:
+    decided = sorted((r for (p, n), r in lk.cases.items() if p == part and n < steg
+                      and r["beslut"]), key=lambda r: r["steg"])
     result = []
-    for r in sorted(decided, key=lambda r: r["steg"]):
+    for r in decided:
         when = f" den {formatting.datum(r['beslutsdatum'])}" if r["beslutsdatum"] else ""
         paragraph = f", {r['paragraf']}," if r["paragraf"] else ""
+        rubrik = lk.rubrik[r["steg"]]
         text = (f"{organ or part} beslutade{when}{paragraph} {DECISION_PHRASES[r['beslut']]} "
-                f"i ärendet {rubrik[r['steg']]}.")
-        result.append({"steg": int(r["steg"]), "rubrik": rubrik[r["steg"]],
+                f"i ärendet {rubrik}.")
+        result.append({"steg": int(r["steg"]), "rubrik": rubrik,
                        "beslutsdatum": r["beslutsdatum"], "paragraf": r["paragraf"] or "",
                        "beslut": r["beslut"], "text": " ".join(text.split())})
     return result

@@ -58,16 +58,16 @@ def render_paper(template: Path, context: dict, title: str, author: str,
     doc = DocxTemplate(template)
     doc.render(context, jinja_env(), autoescape=True)
     document = doc.docx
-    set_properties(document, title, author, date)
+    set_properties(document.core_properties, title, author, date)
     set_language(document)
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalized_zip(buffer.getvalue(), date)
 
 
-def set_properties(document, title: str, author: str, date: dt.date) -> None:
+def set_properties(props, title: str, author: str, date: dt.date) -> None:
+    """Title, author and language sv-SE; the step's date as created and modified."""
     when = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
-    props = document.core_properties
     props.title = title
     props.author = author
     props.last_modified_by = PRODUCER

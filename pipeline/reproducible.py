@@ -13,11 +13,15 @@ CORE = "docProps/core.xml"
 def normalized_zip(data: bytes, date: dt.date) -> bytes:
     """The same zip with every entry dated `date`, in a fixed order, and the core
     properties' created/modified set to `date` (some writers stamp the current time)."""
-    iso = f"{date.isoformat()}T00:00:00Z"
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        names = sorted(source.namelist(), key=entry_order)
-        members = [(name, fixed_core_dates(source.read(name), iso) if name == CORE
-                    else source.read(name)) for name in names]
+        return reproducible_zip({name: source.read(name) for name in source.namelist()}, date)
+
+
+def reproducible_zip(parts: dict[str, bytes], date: dt.date) -> bytes:
+    """An Office file from its parts: fixed order, dates and core-property dates."""
+    iso = f"{date.isoformat()}T00:00:00Z"
+    members = [(name, fixed_core_dates(parts[name], iso) if name == CORE else parts[name])
+               for name in sorted(parts, key=entry_order)]
     return zip_bytes(members, date)
 
 

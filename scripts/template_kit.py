@@ -46,6 +46,7 @@ def new_document(title: str):
     doc.core_properties.title = title
     doc.core_properties.language = "sv-SE"
     doc.core_properties.author = "beslutspapper"
+    doc.core_properties.comments = "Mall för förslag till beslut; se papers variables."
     return doc
 
 

@@ -1,0 +1,76 @@
+"""Render many papers: each template prepared once (`compiled.py`), both cores when there
+are many papers."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+
+from jinja2 import TemplateError
+
+from .compiled import PreparedTemplate
+from .problems import Problem, UserError
+from .render import error_text
+
+PARALLEL_FROM = 120  # below this, starting a second process costs more than it saves
+CHUNK = 40
+
+
+def render_papers(prepared, papers: list, progress: Callable[[list], Iterable] = iter,
+                  workers: int | None = None) -> list[bytes]:
+    """The bytes of each paper, in the order given; UserError lists every template error."""
+    workers = workers or min(2, os.cpu_count() or 1)
+    if len(papers) < PARALLEL_FROM or workers < 2 or not can_fork():
+        templates: dict = {}
+        results = [render_chunk(prepared, [p], templates) for p in progress(papers)]
+    else:
+        chunks = [papers[i:i + CHUNK] for i in range(0, len(papers), CHUNK)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
+                                 initargs=(prepared,)) as pool:
+            futures = [pool.submit(_render_in_worker, chunk) for chunk in chunks]
+            results = [f.result() for f in progress(futures)]
+    data, problems = [], []
+    for chunk_data, chunk_problems in results:
+        data += chunk_data
+        problems += chunk_problems
+    if problems:
+        raise UserError(list(dict.fromkeys(problems)))
+    return data
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def render_chunk(prepared, papers: list, templates: dict | None = None):
+    templates = {} if templates is None else templates
+    data, problems = [], []
+    for paper in papers:
+        try:
+            if paper.template not in templates:
+                templates[paper.template] = PreparedTemplate(paper.template)
+            data.append(templates[paper.template].render(
+                prepared.context(paper), f"{paper.steg['rubrik']} – {paper.part}", paper.part,
+                paper.steg["datum"]))
+        except TemplateError as exc:
+            data.append(b"")
+            problems.append(Problem(paper.steg["mall"], f"{error_text(exc)} (i handlingen för "
+                                    f"{paper.part}).", found=False))
+    return data, problems
+
+
+# A worker process renders with what its parent prepared (inherited through fork) and
+# prepares each template once for all the chunks it is given.
+_worker: dict = {}
+
+
+def _start(prepared) -> None:
+    _worker["prepared"] = prepared
+    _worker["templates"] = {}
+
+
+def _render_in_worker(papers: list):
+    return render_chunk(_worker["prepared"], papers, _worker["templates"])
