@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -32,6 +33,12 @@ class Problem:
 def describe(value: object) -> str:
     if value is None or value == "":
         return "en tom cell"
+    if isinstance(value, bool):
+        return "»SANT«" if value else "»FALSKT«"
+    if isinstance(value, dt.datetime):
+        value = value.date() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, float):
+        value = repr(value).replace(".", ",")
     return f"»{value}«"
 
 

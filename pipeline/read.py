@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -19,7 +20,13 @@ from openpyxl.utils.exceptions import InvalidFileException
 from . import schema
 from .problems import Problem, UserError
 
-NO_CACHED_VALUE = object()  # a formula cell whose result was never calculated
+
+class Uncalculated(str):
+    """A formula cell whose result was never calculated; the text is the formula."""
+
+
+NO_CACHED_VALUE = Uncalculated  # the type to test a raw value against
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def normalize_header(text: object) -> str:
@@ -55,11 +62,11 @@ def open_workbook(path: Path):
     try:
         values = load_workbook(path, read_only=True, data_only=True)
         formulas = load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise UserError([Problem(
             str(path),
-            f"filen går inte att läsa som en Excel-arbetsbok (.xlsx) ({type(exc).__name__}). "
-            "Spara den som Excel-arbetsbok och försök igen.",
+            "filen går inte att läsa som en Excel-arbetsbok (.xlsx). Spara den som "
+            "Excel-arbetsbok och försök igen.",
             found=False,
         )]) from None
     return values, formulas
@@ -98,6 +105,7 @@ def read_table(spec: schema.Sheet, ws_values, ws_formulas) -> tuple[RawTable | N
         return None, problems
     table = RawTable(spec.name, columns, extras)
     used = {letter for letter, _ in [*columns.values(), *extras.values()]}
+    calculated = None  # formula cells with a calculated value, read from the XML when needed
     for index, row in enumerate(rows[1:], start=2):
         cells: dict[str, object] = {}
         for col, value in enumerate(row, start=1):
@@ -105,11 +113,26 @@ def read_table(spec: schema.Sheet, ws_values, ws_formulas) -> tuple[RawTable | N
             if letter not in used:
                 continue
             if value is None and _is_formula(formula_rows, index, col):
-                value = NO_CACHED_VALUE
+                calculated = calculated if calculated is not None else calculated_cells(ws_values)
+                value = ("" if f"{letter}{index}" in calculated
+                         else Uncalculated(formula_rows[index - 1][col - 1]))
             cells[letter] = value
         if any(not _blank(cells.get(letter)) for letter, _ in columns.values()):
             table.rows.append((index, cells))
     return table, []
+
+
+def calculated_cells(ws) -> set[str]:
+    """Formula cells whose calculated value is the empty text (`t="str"`, `<v></v>`), which
+    openpyxl reads as None, like a formula that was never calculated."""
+    found = set()
+    # openpyxl keeps the sheet's path in the archive on its read-only worksheet
+    with ws.parent._archive.open(ws._worksheet_path) as xml:
+        for _, cell in etree.iterparse(xml, tag=f"{{{MAIN}}}c"):
+            if cell.get("t") == "str" and cell.find(f"{{{MAIN}}}v") is not None:
+                found.add(cell.get("r"))
+            cell.clear()
+    return found
 
 
 def _blank(value: object) -> bool:

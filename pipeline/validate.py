@@ -8,7 +8,7 @@ so that later stages can name the cell of a value.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -17,11 +17,11 @@ import pandas as pd
 from . import schema
 from .frames import with_column
 from .problems import Problem, UserError
-from .read import NO_CACHED_VALUE, RawTable, extra_key, normalize_header, read_tables
+from .read import RawTable, Uncalculated, extra_key, normalize_header, read_tables
 from .values import EXPECTED, Invalid, parse
 
-NO_CACHE_TEXT = ("en formel utan beräknat värde: öppna arbetsboken i Excel eller Calc, spara "
-                 "den och försök igen")
+NO_CACHE_TEXT = ("en formel utan beräknat värde ({formula}): öppna arbetsboken i Excel eller "
+                 "Calc, spara den och försök igen.")
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,9 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
         problems += check_parametrar(parametrar, forbund, parter, tables["Förbund"])
     if problems:
         return None, problems
+    spelled = {normalize_header(n): n for n in forbund["forbund"]}
+    parametrar = replace(parametrar, kvarvarande_forbund=spelled[
+        normalize_header(parametrar.kvarvarande_forbund)])
     return Arbetsbok(
         parametrar=parametrar,
         forbund=forbund,
@@ -124,15 +127,23 @@ def typed_frame(spec: schema.Sheet, table: RawTable) -> tuple[pd.DataFrame, list
             if problem:
                 problems.append(problem)
             record[column.key] = value
-        record["extra"] = {key: plain(cells.get(letter)) for key, (letter, _) in table.extras.items()}
+        extra = {}
+        for key, (letter, header) in table.extras.items():
+            if isinstance(cells.get(letter), Uncalculated):
+                problems.append(Problem(f"{spec.name}!{letter}{rad}",
+                                        NO_CACHE_TEXT.format(formula=cells[letter]),
+                                        header=header, found=False))
+            extra[key] = plain(cells.get(letter))
+        record["extra"] = extra
         records.append(record)
     columns = ["rad", *(c.key for c in spec.columns), "extra"]
     return pd.DataFrame(records, columns=columns, dtype=object), problems
 
 
 def parse_cell(kind: str, raw: object, where: str, header: str, required: bool):
-    if raw is NO_CACHED_VALUE:
-        return None, Problem(where, NO_CACHE_TEXT, header=header, found=False)
+    if isinstance(raw, Uncalculated):
+        return None, Problem(where, NO_CACHE_TEXT.format(formula=raw), header=header,
+                             found=False)
     try:
         value = parse(kind, raw)
     except Invalid as exc:
@@ -144,7 +155,7 @@ def parse_cell(kind: str, raw: object, where: str, header: str, required: bool):
 
 def plain(raw: object) -> object:
     """An extra column's value as a template sees it."""
-    if raw is NO_CACHED_VALUE or raw is None:
+    if isinstance(raw, Uncalculated) or raw is None:
         return ""
     if isinstance(raw, dt.datetime):
         return raw.date()
@@ -166,6 +177,11 @@ def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
         name = row.get(name_letter)
         raw = row.get(value_letter)
         where = f"{table.sheet}!{value_letter}{rad}"
+        if isinstance(name, Uncalculated):
+            problems.append(Problem(f"{table.sheet}!{name_letter}{rad}",
+                                    NO_CACHE_TEXT.format(formula=name), header="Parameter",
+                                    found=False))
+            continue
         parameter = by_name.get(normalize_header(name))
         if parameter is None:
             extra[extra_key(str(name))] = plain(raw)
@@ -188,7 +204,8 @@ def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
             value = value.casefold()
             if value not in parameter.choices:
                 problems.append(Problem(
-                    where, "ett av " + ", ".join(parameter.choices), raw, parameter.name))
+                    where, "något av: " + ", ".join(parameter.choices[:-1]) + " eller "
+                    + parameter.choices[-1], raw, parameter.name))
         values[parameter.key] = value
     for parameter in schema.PARAMETERS:
         if parameter.key not in seen:
@@ -315,10 +332,10 @@ def check_arenden(table, arenden, parter, steg) -> list[Problem]:
             problems.append(Problem(table.cell("beslut", row.rad),
                                     "bifall, avslag eller återremiss", row.beslut,
                                     table.header("beslut")))
-        key = (normalize_header(row.part), row.steg)
+        key = (normalize_header(row.part) if row.part else None, row.steg)
         if None not in key and key in seen:
             problems.append(Problem(table.cell("part", row.rad),
-                                    f"en rad per part och steg (samma som rad {seen[key]})",
+                                    f"en rad per part och steg (samma som på rad {seen[key]})",
                                     row.part, table.header("part")))
         seen.setdefault(key, row.rad)
     return problems

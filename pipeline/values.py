@@ -22,7 +22,7 @@ EXPECTED = {
     schema.AMOUNT: "ett belopp i hela kronor, 0 eller mer (t.ex. 375 000 eller 375 000 kr)",
     schema.DATE: "ett datum (ÅÅÅÅ-MM-DD, t.ex. 2023-05-01)",
     schema.INTEGER: "ett heltal större än 0",
-    schema.PERCENT: "en procentsats mellan 0 och 100 % (t.ex. 25 %)",
+    schema.PERCENT: "en procentsats mellan 0 och 100 %, skriven med procenttecken (t.ex. 25 %)",
     schema.ORGNR: "ett organisationsnummer i formen NNNNNN-NNNN",
     schema.TYPES: "en eller flera av kommun, region, stat, åtskilda med kommatecken",
     schema.TEXT: "text",
@@ -56,10 +56,12 @@ def _exact_number(raw: object) -> Fraction:
     if isinstance(raw, int):
         return Fraction(raw)
     if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise ValueError
         return Fraction(Decimal(repr(raw)))
     if isinstance(raw, str):
         text = SPACES.sub("", raw).replace("\u2212", "-")
-        if not re.fullmatch(r"-?\d+(,\d+)?", text):
+        if not re.fullmatch(r"-?[0-9]+(,[0-9]+)?", text):
             raise ValueError
         return Fraction(Decimal(text.replace(",", ".")))
     raise ValueError
@@ -109,7 +111,7 @@ def parse_date(raw: object) -> dt.date:
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
-    if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.strip()):
+    if isinstance(raw, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw.strip()):
         try:
             return dt.date.fromisoformat(raw.strip())
         except ValueError:
@@ -119,7 +121,7 @@ def parse_date(raw: object) -> dt.date:
 
 def parse_orgnr(raw: object) -> str:
     text = parse_text(raw)
-    if not re.fullmatch(r"\d{6}-\d{4}", text):
+    if not re.fullmatch(r"[0-9]{6}-[0-9]{4}", text):
         raise Invalid(EXPECTED[schema.ORGNR])
     return text
 

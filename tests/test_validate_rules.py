@@ -1,4 +1,5 @@
-"""One test per rule of workbook.md: a single defect, reported with its cell and value."""
+"""One test per rule of workbook.md: the example workbook with a single defect, reported with
+its exact cell, header and value (or, for the shape rules, accepted as it should be)."""
 
 from __future__ import annotations
 
@@ -9,159 +10,263 @@ import pytest
 from pipeline.problems import UserError
 from pipeline.validate import load
 
-from workbooks import TEMPLATES, set_cell
+from workbooks import set_cell
 
 NORRA = "Norra Västmanlands Samordningsförbund"
 VASTERAS = "Samordningsförbundet Västerås"
+MALLAR = ("01_delta_i_lansprocess.docx", "02_bildande.docx", "03_medlemsbidrag.docx")
 
 
-def messages(path) -> list[str]:
-    with pytest.raises(UserError) as info:
-        load(path, TEMPLATES)
-    return [p.message() for p in info.value.problems]
+@pytest.fixture
+def templates(tmp_path):
+    """Empty placeholder templates; `load` only checks that each Mall exists."""
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    for name in MALLAR:
+        (folder / name).write_bytes(b"")
+    (tmp_path / "x.docx").write_bytes(b"")  # exists, but outside the folder: "../x.docx"
+    return folder
 
 
-def single(path) -> str:
-    found = messages(path)
-    assert len(found) == 1, found
-    return found[0]
+@pytest.fixture
+def messages(write_workbook, templates):
+    """Every problem's message for the changed sheets (the test fails if the workbook passes)."""
+    def run(sheets) -> list[str]:
+        with pytest.raises(UserError) as info:
+            load(write_workbook(sheets), templates)
+        return [p.message() for p in info.value.problems]
+    return run
 
 
-# (sheet, cell, bad value, what the message must also say)
-CELL_RULES = [
-    ("Förbund", "C3", "mycket", "belopp i hela kronor"),
-    ("Förbund", "C3", -5, "0 eller mer"),
-    ("Förbund", "C3", 1000.5, "hela kronor"),
-    ("Förbund", "D2", "31/12 2022", "ÅÅÅÅ-MM-DD"),
-    ("Förbund", "D2", "2022-02-30", "ÅÅÅÅ-MM-DD"),
-    ("Förbund", "B2", "2220001354", "NNNNNN-NNNN"),
-    ("Parter", "E7", "ca 5000", "heltal större än 0"),
-    ("Parter", "E7", 0, "heltal större än 0"),
-    ("Parter", "C5", "församling", "kommun, region eller stat"),
-    ("Parter", "D9", "Samordningsförbundet Köping", "ett förbund från bladet Förbund"),
-    ("Parter", "D12", NORRA, "medlem i alla förbund"),
-    ("Parter", "S9", "21200-2114", "NNNNNN-NNNN"),
-    ("Medlemsbidrag", "A2", "Sala kommunn", "en part från bladet Parter"),
-    ("Medlemsbidrag", "B13", "Samordningsförbundet Köping", "ett förbund från bladet Förbund"),
-    ("Medlemsbidrag", "B13", VASTERAS, "kommunens eget förbund"),
-    ("Medlemsbidrag", "C13", "375 000 SEK", "belopp i hela kronor"),
-    ("Interimsbudget", "C2", "200 tkr", "belopp i hela kronor"),
-    ("Beslutssteg", "A3", 1.5, "heltal större än 0"),
-    ("Beslutssteg", "C2", "saknas.docx", "Word-mall"),
-    ("Beslutssteg", "C2", "../01_delta_i_lansprocess.docx", "Word-mall"),
-    ("Beslutssteg", "D2", "januari", "ÅÅÅÅ-MM-DD"),
-    ("Beslutssteg", "F4", "kommun, landsting", "kommun, region, stat"),
-    ("Ärenden", "A2", "Köping", "en part från bladet Parter"),
-    ("Ärenden", "B2", 9, "ett steg från bladet Beslutssteg"),
-    ("Ärenden", "F2", "ja", "bifall, avslag eller återremiss"),
-    ("Ärenden", "D2", "igår", "ÅÅÅÅ-MM-DD"),
-    ("Parametrar", "B4", "Samordningsförbundet Köping", "ett förbund från bladet Förbund"),
-    ("Parametrar", "B5", "maj 2023", "ÅÅÅÅ-MM-DD"),
-    ("Parametrar", "B7", "tjugofyra", "heltal"),
-    ("Parametrar", "B9", "50", "procentsats"),
-    ("Parametrar", "B12", "folkmängd", "medlemsbidrag, eget kapital, invånare, lika"),
-]
+@pytest.fixture
+def single(messages):
+    def run(sheets) -> str:
+        found = messages(sheets)
+        assert len(found) == 1, found
+        return found[0]
+    return run
 
 
-@pytest.mark.parametrize(("sheet", "cell", "value", "expected"), CELL_RULES,
-                         ids=[f"{s}!{c}={v}" for s, c, v, _ in CELL_RULES])
-def test_bad_cell_is_named_with_its_value(sheets, write_workbook, sheet, cell, value, expected):
+@pytest.fixture
+def loads(write_workbook, templates):
+    return lambda sheets: load(write_workbook(sheets), templates)
+
+
+# --- a single bad cell: (sheet, cell, value, header, what the message must also say) -------------
+
+CELL_RULES = {
+    "bad amount": ("Förbund", "C3", "mycket", "Eget kapital (kr)", "ett belopp i hela kronor"),
+    "negative amount": ("Medlemsbidrag", "C13", -5, "Belopp (kr)", "0 eller mer"),
+    "amount with öre": ("Medlemsbidrag", "C13", "375 000,50", "Belopp (kr)", "hela kronor"),
+    "amount in another unit": ("Interimsbudget", "C2", "200 tkr", "Belopp (kr)", "hela kronor"),
+    "required amount empty": ("Förbund", "C2", None, "Eget kapital (kr)", "(obligatoriskt)"),
+    "bad date": ("Förbund", "D2", "31/12 2022", "Balansdag", "ett datum (ÅÅÅÅ-MM-DD"),
+    "impossible date": ("Beslutssteg", "D2", "2022-02-30", "Datum", "ett datum (ÅÅÅÅ-MM-DD"),
+    "required date empty": ("Beslutssteg", "D3", None, "Datum", "(obligatoriskt)"),
+    "percentage without %": ("Parametrar", "B9", "50", "Andel stat", "en procentsats"),
+    "percentage over 100": ("Parametrar", "B10", 1.5, "Andel region", "mellan 0 och 100 %"),
+    "Budgetår not an integer": ("Parametrar", "B7", "tjugofyra", "Budgetår", "ett heltal"),
+    "Medlemsbidrag totalt not an amount": ("Parametrar", "B8", "mycket", "Medlemsbidrag totalt",
+                                           "ett belopp i hela kronor"),
+    "parameter with empty value": ("Parametrar", "B2", None, "Län", "(obligatoriskt)"),
+    "Fördelning interimsbudget outside the keys": (
+        "Parametrar", "B12", "folkmängd", "Fördelning interimsbudget",
+        "något av: medlemsbidrag, eget kapital, invånare eller lika"),
+    "Kvarvarande förbund not a row of Förbund": (
+        "Parametrar", "B4", "Samordningsförbundet Köping", "Kvarvarande förbund",
+        "ett förbund från bladet Förbund"),
+    "Startdatum not after Bildandedatum": (
+        "Parametrar", "B6", dt.date(2023, 5, 1), "Startdatum",
+        "ett datum efter Bildandedatum 2023-05-01"),
+    "organisation number of a förbund": ("Förbund", "B3", "2220001925", "Organisationsnummer",
+                                         "i formen NNNNNN-NNNN"),
+    "organisation number of a party": ("Parter", "S9", "21200-2114", "Organisationsnummer",
+                                       "i formen NNNNNN-NNNN"),
+    "duplicate Kortnamn": ("Parter", "B3", "sala", "Kortnamn",
+                           "ett unikt värde (samma som på rad 2)"),
+    "required Part empty": ("Parter", "A14", None, "Part", "(obligatoriskt)"),
+    "Typ outside kommun/region/stat": ("Parter", "C5", "församling", "Typ",
+                                       "kommun, region eller stat"),
+    "kommun without Förbund": ("Parter", "D5", None, "Förbund", "obligatoriskt för en kommun"),
+    "kommun without Invånare": ("Parter", "E5", None, "Invånare", "obligatoriskt för en kommun"),
+    "Invånare 0": ("Parter", "E7", 0, "Invånare", "ett heltal större än 0"),
+    "Invånare not a number": ("Parter", "E7", "abc", "Invånare", "ett heltal större än 0"),
+    "Förbund on Parter that does not exist": (
+        "Parter", "D9", "Samordningsförbundet Köping", "Förbund", "ett förbund från bladet Förbund"),
+    "region with a Förbund": ("Parter", "D12", NORRA, "Förbund",
+                              "en tom cell: en part av typen region är medlem i alla förbund"),
+    "stat with a Förbund": ("Parter", "D13", NORRA, "Förbund", "en part av typen stat"),
+    "Medlemsbidrag: unknown party": ("Medlemsbidrag", "A3", "Okänd kommun", "Part",
+                                     "en part från bladet Parter"),
+    "Medlemsbidrag: unknown förbund": ("Medlemsbidrag", "B13", "Samordningsförbundet Köping",
+                                       "Förbund", "ett förbund från bladet Förbund"),
+    "Medlemsbidrag: kommun pays another förbund": (
+        "Medlemsbidrag", "B13", VASTERAS, "Förbund",
+        "kommunens eget förbund, Samordningsförbundet Västra Mälardalen"),
+    "duplicate Steg": ("Beslutssteg", "A4", 2, "Steg", "ett unikt värde (samma som på rad 3)"),
+    "Steg not a positive integer": ("Beslutssteg", "A4", 0, "Steg", "ett heltal större än 0"),
+    "Steg with decimals": ("Beslutssteg", "A4", 1.5, "Steg", "ett heltal större än 0"),
+    "Mall that does not exist": ("Beslutssteg", "C3", "finns_inte.docx", "Mall",
+                                 "namnet på en Word-mall (.docx) i mallmappen"),
+    "Mall with a path": ("Beslutssteg", "C3", "../x.docx", "Mall",
+                         "namnet på en Word-mall (.docx) i mallmappen"),
+    "Gäller with an unknown type": ("Beslutssteg", "F4", "kommun, landsting", "Gäller",
+                                    "en eller flera av kommun, region, stat"),
+    "Ärenden: unknown Part": ("Ärenden", "A3", "Köping", "Part", "en part från bladet Parter"),
+    "Ärenden: unknown Steg": ("Ärenden", "B3", 9, "Steg", "ett steg från bladet Beslutssteg"),
+    "Ärenden: Beslut outside the three": ("Ärenden", "F3", "ja", "Beslut",
+                                          "bifall, avslag eller återremiss"),
+    "Ärenden: bad Beslutsdatum": ("Ärenden", "D3", "24/3 2022", "Beslutsdatum",
+                                  "ett datum (ÅÅÅÅ-MM-DD"),
+    "Ärenden: two rows for the same part and step": (
+        "Ärenden", "A3", "Köpings kommun", "Part", "en rad per part och steg (samma som på rad 2)"),
+}
+
+
+@pytest.mark.parametrize(("sheet", "cell", "value", "header", "expected"),
+                         CELL_RULES.values(), ids=CELL_RULES.keys())
+def test_bad_cell_is_named_with_header_and_value(sheets, single, sheet, cell, value, header,
+                                                  expected):
     set_cell(sheets, sheet, cell, value)
-    message = single(write_workbook(sheets))
-    assert message.startswith(f"{sheet}!{cell} ")
-    assert f"»{value}«" in message
+    message = single(sheets)
+    shown = str(value).replace(".", ",") if isinstance(value, float) else value  # decimal comma
+    found = "en tom cell" if value is None else f"»{shown}«"
+    assert message.startswith(f"{sheet}!{cell} ({header}): fann {found}, förväntade "), message
     assert expected in message
 
 
-@pytest.mark.parametrize(("sheet", "cell", "header"), [
-    ("Parter", "A5", "Part"), ("Parter", "B5", "Kortnamn"), ("Parter", "C5", "Typ"),
-    ("Parter", "D5", "Förbund"), ("Parter", "E5", "Invånare"), ("Förbund", "C2", "Eget kapital"),
-    ("Medlemsbidrag", "C4", "Belopp"), ("Beslutssteg", "B3", "Rubrik"),
-    ("Parametrar", "B3", "Nytt förbund"),
-])
-def test_empty_required_cell(sheets, write_workbook, sheet, cell, header):
-    set_cell(sheets, sheet, cell, None)
-    found = messages(write_workbook(sheets))
-    assert any(m.startswith(f"{sheet}!{cell} ({header}") and "en tom cell" in m for m in found), found
+# --- rows and sheets ---------------------------------------------------------------------------
+
+def test_duplicate_part(sheets, single):
+    sheets["Parter"].append(["SALA KOMMUN", "Sala2", "kommun", NORRA, 1])
+    assert single(sheets) == ("Parter!A15 (Part): fann »SALA KOMMUN«, förväntade ett unikt värde "
+                              "(samma som på rad 2).")
 
 
-@pytest.mark.parametrize(("sheet", "cell", "value", "first_row"), [
-    ("Parter", "A3", "Sala kommun", 2),
-    ("Parter", "B3", "SALA", 2),
-    ("Förbund", "A3", NORRA, 2),
-    ("Beslutssteg", "A3", 1, 2),
-])
-def test_duplicates(sheets, write_workbook, sheet, cell, value, first_row):
-    set_cell(sheets, sheet, cell, value)
-    found = messages(write_workbook(sheets))
-    assert any(m.startswith(f"{sheet}!{cell}") and f"samma som på rad {first_row}" in m
-               for m in found), found
+def test_duplicate_forbund(sheets, single):
+    sheets["Förbund"].append(["Samordningsförbundet  VÄSTERÅS", None, 0, dt.date(2022, 12, 31)])
+    assert single(sheets) == ("Förbund!A5 (Förbund): fann »Samordningsförbundet VÄSTERÅS«, "
+                              "förväntade ett unikt värde (samma som på rad 3).")
 
 
-def test_two_rows_for_the_same_party_and_step(sheets, write_workbook):
-    set_cell(sheets, "Ärenden", "A3", "Köpings kommun")
-    message = single(write_workbook(sheets))
-    assert message.startswith("Ärenden!A3 (Part)")
-    assert "samma som rad 2" in message
+def test_shares_must_add_up_to_100_percent(sheets, single):
+    set_cell(sheets, "Parametrar", "B10", "30 %")
+    message = single(sheets)
+    assert message.startswith("Parametrar!B9, Parametrar!B10, Parametrar!B11 ")
+    assert "fann »105 %«" in message
+    assert "blir 100 % tillsammans" in message
 
 
-def test_shares_must_add_up_to_100_percent(sheets, write_workbook):
-    set_cell(sheets, "Parametrar", "B9", 0.6)
-    message = single(write_workbook(sheets))
-    assert "Parametrar!B9, Parametrar!B10, Parametrar!B11" in message
-    assert "»110 %«" in message
-    assert "100 %" in message
-
-
-def test_startdatum_after_bildandedatum(sheets, write_workbook):
-    set_cell(sheets, "Parametrar", "B6", dt.date(2023, 4, 1))
-    message = single(write_workbook(sheets))
-    assert message.startswith("Parametrar!B6 (Startdatum)")
-    assert "»2023-04-01«" in message and "efter Bildandedatum 2023-05-01" in message
-
-
-def test_missing_parameter_row(sheets, write_workbook):
+def test_missing_required_parameter_row(sheets, single):
     del sheets["Parametrar"][5]  # Startdatum
-    message = single(write_workbook(sheets))
-    assert message.startswith("Parametrar:")
-    assert "»Startdatum« saknas" in message
+    assert single(sheets).startswith("Parametrar: parametern »Startdatum« saknas; lägg till en rad")
 
 
-def test_duplicated_parameter_row(sheets, write_workbook):
-    sheets["Parametrar"].append(["Län", "Uppland", None])
-    message = single(write_workbook(sheets))
-    assert message.startswith("Parametrar!A14")
-    assert "står redan på rad 2" in message
+def test_duplicated_parameter_row(sheets, single):
+    sheets["Parametrar"].append(["län", "Uppsala", None])
+    assert single(sheets).startswith("Parametrar!A14: parametern »Län« står redan på rad 2")
 
 
-def test_missing_sheet(sheets, write_workbook):
+def test_missing_sheet(sheets, single):
     del sheets["Interimsbudget"]
-    assert single(write_workbook(sheets)) == \
-        "arbetsbok.xlsx: bladet »Interimsbudget« saknas i arbetsboken."
+    assert single(sheets) == "arbetsbok.xlsx: bladet »Interimsbudget« saknas i arbetsboken."
 
 
-def test_missing_required_column(sheets, write_workbook):
-    for row in sheets["Förbund"]:
-        del row[2]
-    assert single(write_workbook(sheets)) == \
-        "Förbund!1: kolumnen »Eget kapital (kr)« saknas i rubrikraden."
+@pytest.mark.parametrize(("sheet", "index", "header"), [
+    ("Förbund", 2, "Eget kapital (kr)"), ("Parter", 1, "Kortnamn"), ("Beslutssteg", 2, "Mall"),
+])
+def test_missing_required_column(sheets, single, sheet, index, header):
+    for row in sheets[sheet]:
+        del row[index]
+    assert single(sheets) == f"{sheet}!1: kolumnen »{header}« saknas i rubrikraden."
 
 
-def test_not_a_workbook(tmp_path):
+def test_missing_forbund_column_of_parter_is_needed_for_kommuner(sheets, single):
+    for row in sheets["Parter"]:
+        del row[3]
+    assert single(sheets) == "Parter!1: kolumnen »Förbund« saknas; den krävs för kommuner."
+
+
+def test_formula_without_cached_value(sheets, single):
+    set_cell(sheets, "Medlemsbidrag", "C13", "=1+1")  # openpyxl writes no cached value
+    message = single(sheets)
+    assert message.startswith("Medlemsbidrag!C13 (Belopp (kr)): en formel utan beräknat värde")
+    assert "öppna arbetsboken i Excel eller Calc, spara den" in message
+
+
+def test_text_file_renamed_xlsx(tmp_path, templates):
     path = tmp_path / "arbetsbok.xlsx"
-    path.write_text("Part;Typ\nKöping;kommun\n", encoding="utf-8")
-    message = single(path)
-    assert message.startswith(f"{path}:")
-    assert "går inte att läsa som en Excel-arbetsbok" in message
+    path.write_text("Part;Typ\nKöpings kommun;kommun\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        load(path, templates)
+    [problem] = info.value.problems
+    assert problem.message().startswith(
+        f"{path}: filen går inte att läsa som en Excel-arbetsbok (.xlsx)")
 
 
-def test_missing_file(tmp_path):
-    assert single(tmp_path / "finns-inte.xlsx").endswith("arbetsboken finns inte.")
+def test_missing_file(tmp_path, templates):
+    path = tmp_path / "finns-inte.xlsx"
+    with pytest.raises(UserError) as info:
+        load(path, templates)
+    assert [p.message() for p in info.value.problems] == [f"{path}: arbetsboken finns inte."]
 
 
-def test_formula_without_cached_value(sheets, write_workbook):
-    set_cell(sheets, "Förbund", "C3", "=1000*8100")  # openpyxl stores no cached value
-    message = single(write_workbook(sheets))
-    assert message.startswith("Förbund!C3 (Eget kapital (kr))")
-    assert "formel utan beräknat värde" in message
-    assert "Excel eller Calc" in message
+# --- what the workbook may look like -----------------------------------------------------------
+
+def test_headers_match_loosely(sheets, loads):
+    set_cell(sheets, "Förbund", "C1", "  eget   KAPITAL (KR) ")
+    set_cell(sheets, "Parter", "A1", "PART")
+    bok = loads(sheets)
+    assert list(bok.forbund["eget_kapital"]) == [1_400_000, 8_100_000, 950_000]
+    assert bok.parter["namn"].iloc[7] == "Köpings kommun"
+
+
+def test_columns_in_another_order(sheets, loads, single):
+    width = len(sheets["Parter"][0])
+    sheets["Parter"] = [list(reversed(row + [None] * (width - len(row))))
+                        for row in sheets["Parter"]]
+    bok = loads(sheets)
+    koping = bok.parter.iloc[7]
+    assert (koping["namn"], koping["invanare"], koping["organisationsnummer"]) == \
+        ("Köpings kommun", 26133, "212000-2114")
+    set_cell(sheets, "Parter", "P9", "många")  # Invånare, once column E, is now column P
+    assert single(sheets).startswith("Parter!P9 (Invånare): fann »många«")
+
+
+def test_extra_column_is_kept(sheets, loads):
+    set_cell(sheets, "Parter", "U1", "Kontaktperson (KS)")
+    set_cell(sheets, "Parter", "U9", "Anna Andersson")
+    bok = loads(sheets)
+    assert bok.parter["extra"].iloc[7] == {"kontaktperson_ks": "Anna Andersson"}
+    assert bok.parter["extra"].iloc[0] == {"kontaktperson_ks": ""}
+
+
+def test_empty_rows_are_skipped(sheets, loads):
+    sheets["Parter"].insert(5, [None] * 20)
+    sheets["Parter"].insert(8, ["  ", None, "\u00a0"])
+    bok = loads(sheets)
+    assert len(bok.parter) == 13
+    assert list(bok.parter["rad"])[:8] == [2, 3, 4, 5, 7, 8, 10, 11]
+
+
+@pytest.mark.parametrize("value", ["375 000", "375 000 kr", "375000,00", "375 000 kronor",
+                                   "375\u00a0000\u00a0kr", 375000.0])
+def test_amounts_in_text_forms(sheets, loads, value):
+    set_cell(sheets, "Medlemsbidrag", "C13", value)
+    assert loads(sheets).medlemsbidrag["belopp"].iloc[11] == 375000
+
+
+# --- bugs found while writing these tests -----------------------------------------------------
+
+def test_kvarvarande_forbund_is_written_as_forbund_spells_it(sheets, loads):
+    set_cell(sheets, "Parametrar", "B4", NORRA.lower())
+    assert loads(sheets).parametrar.kvarvarande_forbund == NORRA
+
+
+def test_empty_part_in_arenden_is_reported_once_per_cell(sheets, messages):
+    set_cell(sheets, "Ärenden", "A6", None)
+    set_cell(sheets, "Ärenden", "A7", None)
+    assert messages(sheets) == [
+        "Ärenden!A6 (Part): fann en tom cell, förväntade text (obligatoriskt).",
+        "Ärenden!A7 (Part): fann en tom cell, förväntade text (obligatoriskt).",
+    ]
