@@ -139,11 +139,12 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
         data = reused.get(paper.path, rendered.get(paper.path))
         record = {"steg": paper.steg["nummer"], "part": paper.part, "indata": keys[paper.path],
                   "siffror": figures}
-        files.append(OutputFile(paper.path, data, record, paper=True))
+        files.append(OutputFile(paper.path, data, record, paper=True,
+                                on_disk=paper.path in reused))
         previous = old.get(paper.path)
         if paper.path in rendered and (previous is None or previous["sha256"] != sha256(data)):
             changes += incremental.change_lines(paper, previous, figures)
-    files.append(OutputFile(SUMMARY, summary_workbook(prepared.bok, prepared.figures)))
+    files.append(summary_file(prepared, out, common))
     missing_office = pdf and find_office() is None
     if pdf and not missing_office:
         files += pdf_files(files, out, set(rendered))
@@ -152,6 +153,16 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
     return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers)],
                        rendered=len(todo), changes=changes)
+
+
+def summary_file(prepared: Prepared, out: Path, common: str) -> OutputFile:
+    """out/sammanstallning.xlsx, made again only when the figures may have changed."""
+    entry = next((e for e in read_manifest(out)["filer"] if e["fil"] == SUMMARY), None)
+    data = unchanged_paper(out, entry, common)
+    if data is None:
+        data = summary_workbook(prepared.bok, prepared.figures)
+    return OutputFile(SUMMARY, data, {"indata": common}, on_disk=data is not None and
+                      entry is not None and sha256(data) == entry["sha256"])
 
 
 def unchanged_paper(out: Path, entry: dict | None, key: str) -> bytes | None:
@@ -181,7 +192,8 @@ def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:
     """A warning for each paper of a party that said no (avslag) in an earlier step."""
     warnings = []
     for paper in papers:
-        for decision in prepared.context(paper)["tidigare_beslut"]:
+        earlier = ctx.earlier_decisions(prepared.lookup, paper.steg["nummer"], paper.part, "")
+        for decision in earlier:
             if decision["beslut"] == "avslag":
                 warnings.append(f"{paper.part} avslog i steg {decision['steg']}; handlingen för "
                                 f"steg {paper.steg['nummer']} säger det i en anmärkning.")
@@ -189,19 +201,28 @@ def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:
 
 
 def check_templates(prepared: Prepared) -> list[Problem]:
-    """Render every template for every party of its step; report each distinct error."""
+    """Render every template for one party of each kind its text can branch on (type,
+    kept or wound-up förbund, a case, earlier decisions); report each template's error."""
     problems: list[Problem] = []
-    by_template: dict[Path, list[Paper]] = {}
+    by_template: dict[Path, dict[tuple, Paper]] = {}
     for paper in prepared.papers:
-        by_template.setdefault(paper.template, []).append(paper)
+        by_template.setdefault(paper.template, {}).setdefault(variant(prepared, paper), paper)
     for template, papers in by_template.items():
-        for paper in papers:
+        for paper in papers.values():
             try:
                 render_paper(template, prepared.context(paper), "", "", paper.steg["datum"])
             except TemplateError as exc:
                 problems.append(template_problem(template, exc))
                 break
     return problems
+
+
+def variant(prepared: Prepared, paper: Paper) -> tuple:
+    context = prepared.context(paper)
+    own = context["eget_forbund"]
+    return (context["part"]["typ"], own["ar_kvarvarande"] if own else None,
+            context["arende"] is not None, bool(context["tidigare_beslut"]),
+            context["avslag_tidigare"], context["part"]["kapitalandel"] is None)
 
 
 def check_papers(prepared: Prepared) -> list[Problem]:

@@ -73,7 +73,11 @@ def check_cover(prepared: Prepared) -> list[Problem]:
     for paper in prepared.papers:
         by_party.setdefault(paper.part, []).append({"steg": paper.steg["nummer"],
                                                     "fil": paper.path})
-    for part, entries in by_party.items():
+    kinds = {}  # one party of each type is enough: the letter branches on nothing else
+    for part in by_party:
+        kinds.setdefault(prepared.lookup.parter[part]["typ"], part)
+    for part in kinds.values():
+        entries = by_party[part]
         date = max(steps[e["steg"]]["datum"] for e in entries)
         try:
             render_paper(template, cover_context(prepared, part, entries, steps, date), "", "",

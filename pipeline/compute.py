@@ -213,21 +213,17 @@ def capital_transfers(forbund: pd.DataFrame, finansiering: pd.DataFrame,
 
 def with_capital_shares(parter: pd.DataFrame, kapital: pd.DataFrame, workbook_parter,
                         bidrag: pd.DataFrame) -> pd.DataFrame:
-    """Each kommun's share of its förbund's remaining capital, by what the members pay it."""
+    """Each kommun's share of its förbund's remaining capital, by what the members (its
+    kommuner, the region and the state parties) pay it."""
+    rows = list(zip(workbook_parter["namn"], workbook_parter["typ"], workbook_parter["forbund"]))
+    paid: dict[tuple[str, str], int] = {}
+    for n, f, b in zip(bidrag["part"], bidrag["forbund"], bidrag["belopp"]):
+        paid[(n, f)] = paid.get((n, f), 0) + int(b)
     andel: dict[str, int] = {}
     for name, kvar in zip(kapital["forbund"], kapital["kvar"]):
-        members = [n for n, t, f in zip(workbook_parter["namn"], workbook_parter["typ"],
-                                        workbook_parter["forbund"])
-                   if t != "kommun" or f == name]
-        mine = bidrag[bidrag["forbund"] == name]
-        paid = {n: 0 for n in members}
-        for n, b in zip(mine["part"], mine["belopp"]):
-            paid[n] = paid.get(n, 0) + int(b)
-        shares = dict(zip(members, split(int(kvar), [paid[n] for n in members])))
-        andel.update((n, shares[n]) for n in members if n in kommuner_of(workbook_parter, name))
+        members = [n for n, t, f in rows if t != "kommun" or f == name]
+        shares = split(int(kvar), [paid.get((n, name), 0) for n in members])
+        andel.update((n, share) for (n, t, f), share in
+                     zip((r for r in rows if r[1] != "kommun" or r[2] == name), shares)
+                     if t == "kommun")
     return with_column(parter, "kapitalandel", [andel.get(n) for n in parter["namn"]])
-
-
-def kommuner_of(parter: pd.DataFrame, forbund: str) -> set[str]:
-    return {n for n, t, f in zip(parter["namn"], parter["typ"], parter["forbund"])
-            if t == "kommun" and f == forbund}

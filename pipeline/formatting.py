@@ -8,7 +8,7 @@ else is refused, so a float can never reach a paper.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 NBSP = "\u00a0"
@@ -74,20 +74,18 @@ def _exact(x: object) -> Decimal:
 
 
 def _percent(x: object, decimaler: int, sign: bool) -> str:
+    """Rounded half away from zero, exactly: integer arithmetic on the exact fraction."""
     if x is None:
         return "–"
-    if isinstance(x, Fraction):
-        value = Fraction(x) * 100
-        scaled = value * 10 ** decimaler
-        rounded = int(abs(scaled) + Fraction(1, 2)) * (1 if scaled >= 0 else -1)
-        number = Decimal(rounded).scaleb(-decimaler)
-    else:
-        quantum = Decimal(1).scaleb(-decimaler)
-        number = (_exact(x) * 100).quantize(quantum, rounding=ROUND_HALF_UP)
-    text = f"{abs(number):.{decimaler}f}".replace(".", ",")
-    if number < 0:
+    exact = x if isinstance(x, Fraction) else Fraction(_exact(x))
+    scaled = exact.numerator * 100 * 10 ** decimaler
+    units, rest = divmod(abs(scaled), exact.denominator)
+    units += 2 * rest >= exact.denominator
+    whole, part = divmod(units, 10 ** decimaler)
+    text = f"{whole},{part:0{decimaler}d}" if decimaler else str(whole)
+    if units and scaled < 0:
         text = MINUS + text
-    elif sign and number > 0:
+    elif sign and units:
         text = "+" + text
     return f"{text}{NBSP}%"
 

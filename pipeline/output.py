@@ -26,6 +26,7 @@ class OutputFile:
     data: bytes
     record: dict = field(default_factory=dict)  # what the manifest says of it (steg, part, …)
     paper: bool = False  # listed under "papers" (a .docx paper) or under "filer"
+    on_disk: bool = False  # known to be the file in out/ already, byte for byte
 
 
 @dataclass
@@ -77,7 +78,7 @@ def write_output(out: Path, files: list[OutputFile], *, force: bool, complete: b
         moves = []
         for f in files:
             target = out / f.path
-            if target.exists() and target.read_bytes() == f.data:
+            if f.on_disk or (target.exists() and target.read_bytes() == f.data):
                 result.unchanged.append(f.path)
             elif edited_by_hand(out, f.path, recorded) and not force:
                 result.kept.append(f.path)

@@ -55,13 +55,12 @@ class RawTable:
         return self.columns[key][1]
 
 
-def open_workbook(path: Path):
-    """Both views of the workbook: cached values, and formulas (to tell an uncalculated one)."""
+def open_workbook(path: Path, data_only: bool = True):
+    """The workbook read-only: its cached values, or (data_only=False) its formulas."""
     if not path.exists():
         raise UserError([Problem(str(path), "arbetsboken finns inte.", found=False)])
     try:
-        values = load_workbook(path, read_only=True, data_only=True)
-        formulas = load_workbook(path, read_only=True, data_only=False)
+        return load_workbook(path, read_only=True, data_only=data_only)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise UserError([Problem(
             str(path),
@@ -69,12 +68,12 @@ def open_workbook(path: Path):
             "Excel-arbetsbok och försök igen.",
             found=False,
         )]) from None
-    return values, formulas
 
 
 def read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     """Every sheet of the schema that is present, as a RawTable; problems for the rest."""
-    values, formulas = open_workbook(path)
+    values = open_workbook(path)
+    formulas = None  # the second view, opened only when a sheet has formulas
     problems: list[Problem] = []
     tables: dict[str, RawTable] = {}
     by_name = {normalize_header(n): n for n in values.sheetnames}
@@ -85,20 +84,32 @@ def read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
                 problems.append(Problem(
                     str(path.name), f"bladet »{spec.name}« saknas i arbetsboken.", found=False))
             continue
-        table, found = read_table(spec, values[actual], formulas[actual])
+        formula_rows: list[tuple] = []
+        if has_formulas(values[actual]):
+            formulas = formulas or open_workbook(path, data_only=False)
+            formulas[actual].reset_dimensions()
+            formula_rows = list(formulas[actual].iter_rows(values_only=True))
+        table, found = read_table(spec, values[actual], formula_rows)
         problems += found
         if table is not None:
             tables[spec.name] = table
     values.close()
-    formulas.close()
+    if formulas is not None:
+        formulas.close()
     return tables, problems
 
 
-def read_table(spec: schema.Sheet, ws_values, ws_formulas) -> tuple[RawTable | None, list[Problem]]:
+def has_formulas(ws) -> bool:
+    """Whether the sheet's XML holds any formula (most workbooks have none)."""
+    # openpyxl keeps the sheet's path in the archive on its read-only worksheet
+    with ws.parent._archive.open(ws._worksheet_path) as xml:
+        return re.search(rb"<(?:\w+:)?f[ >/]", xml.read()) is not None
+
+
+def read_table(spec: schema.Sheet, ws_values,
+               formula_rows: list[tuple]) -> tuple[RawTable | None, list[Problem]]:
     ws_values.reset_dimensions()
-    ws_formulas.reset_dimensions()
     rows = list(ws_values.iter_rows(values_only=True))
-    formula_rows = list(ws_formulas.iter_rows(values_only=True))
     header_row = rows[0] if rows else ()
     columns, extras, problems = match_headers(spec, header_row)
     if problems:
