@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: papers test check budget variables status bundle pdf preview clean
+.PHONY: papers test check budget variables status bundle pdf preview bench clean
 
 papers: $(STAMP)
 	$(BIN)/papers build
@@ -46,5 +46,8 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP) $@
 
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 clean:
-	rm -rf out .pytest_cache .hypothesis
+	rm -rf out .pytest_cache .hypothesis bench/data
