@@ -121,6 +121,8 @@ def write_instructions(ws, note: str | None) -> None:
         lines.append(("sheet", spec.name + (" (frivilligt)" if spec.optional else ""), "",
                       spec.help))
         if spec is schema.PARAMETRAR:
+            lines.append(("row", "Kolumner", "", "; ".join(
+                f"{c.header}: {c.help}" for c in spec.columns)))
             lines.append(("head", "Parameter", "Krävs", "Förklaring"))
             for p in schema.PARAMETERS:
                 default = f" Standard: {p.default}." if p.default is not None else ""
