@@ -16,7 +16,7 @@ from docx.shared import Pt
 from template_kit import (
     bullet,
     caption,
-    copies,
+    closing,
     footer,
     heading,
     letterhead,
@@ -24,7 +24,6 @@ from template_kit import (
     para,
     proposal,
     save,
-    signatures,
     table,
     tag,
 )
@@ -111,12 +110,8 @@ def step1(path: Path) -> None:
     table(doc, [("Förbund", False), ("Medlemsbidrag per år, kr", True)], "f in forbund",
           ["{{ f.namn }}", "{{ f.bidrag_nu|belopp }}"],
           ["Summa", "{{ bidrag.nu_totalt|belopp }}"], widths=[11, 5])
-    heading(doc, "Beslutsunderlag", 2)
-    bullet(doc, "Samordningsförbundens inbjudan: Beslut om att delta i länsprocess")
-    bullet(doc, "Denna tjänsteskrivelse, {{ steg.datum|iso }}")
-    signatures(doc)
-    copies(doc)
-    save(doc, path)
+    closing(doc, path, ["Samordningsförbundens inbjudan: Beslut om att delta i länsprocess",
+                        "Denna tjänsteskrivelse, {{ steg.datum|iso }}"])
 
 
 def step2(path: Path) -> None:
@@ -231,13 +226,10 @@ def step2(path: Path) -> None:
     heading(doc, "Uppföljning", 2)
     para(doc, "Parterna bör följa upp målen med sammanslagningen, med externt stöd, när "
               "effekterna kan mätas, tidigast {{ startdatum.year + 2 }}.")
-    heading(doc, "Beslutsunderlag", 2)
-    bullet(doc, "Förslag till förbundsordning för {{ nytt_forbund }}, bilaga 1")
-    bullet(doc, "Gemensam avsiktsförklaring från parterna")
-    bullet(doc, "Denna tjänsteskrivelse, {{ steg.datum|iso }}")
-    signatures(doc)
-    copies(doc, ["{{ kvarvarande_forbund.namn }} – för kännedom"])
-    save(doc, path)
+    closing(doc, path, ["Förslag till förbundsordning för {{ nytt_forbund }}, bilaga 1",
+                        "Gemensam avsiktsförklaring från parterna",
+                        "Denna tjänsteskrivelse, {{ steg.datum|iso }}"],
+            ["{{ kvarvarande_forbund.namn }} – för kännedom"])
 
 
 def step3(path: Path) -> None:
@@ -288,12 +280,9 @@ def step3(path: Path) -> None:
     para(doc, "{{ part.namn }} betalar {{ part.bidrag_nytt|kronor }} till {{ nytt_forbund }} "
               "för {{ budgetar }}. Samtidigt upphör medlemsbidragen till de nuvarande "
               "förbunden, i dag {{ part.bidrag_nu|kronor }} per år.")
-    heading(doc, "Beslutsunderlag", 2)
-    bullet(doc, "Förbundsordning för {{ nytt_forbund }}")
-    bullet(doc, "Denna tjänsteskrivelse, {{ steg.datum|iso }}")
-    signatures(doc)
-    copies(doc, ["{{ nytt_forbund }} – för kännedom"])
-    save(doc, path)
+    closing(doc, path, ["Förbundsordning för {{ nytt_forbund }}",
+                        "Denna tjänsteskrivelse, {{ steg.datum|iso }}"],
+            ["{{ nytt_forbund }} – för kännedom"])
 
 
 def cover_letter(path: Path) -> None:

@@ -260,3 +260,13 @@ def caption(doc, text: str):
     p.paragraph_format.keep_with_next = True
     p.paragraph_format.space_before = Pt(8)
     return p
+
+
+def closing(doc, path: Path, documents: list[str], copy_to: list[str] = ()) -> None:
+    """Beslutsunderlag, signatures and Kopia till, then save: the end of every paper."""
+    heading(doc, "Beslutsunderlag", 2)
+    for document in documents:
+        bullet(doc, document)
+    signatures(doc)
+    copies(doc, copy_to)
+    save(doc, path)

@@ -17,6 +17,22 @@ def sheets():
     return workbooks.example_sheets()
 
 
+MALLAR = ("01_delta_i_lansprocess.docx", "02_bildande.docx", "03_medlemsbidrag.docx")
+
+
+@pytest.fixture
+def templates(tmp_path):
+    """Empty placeholder templates: `load` only checks that each Mall exists, and validation
+    fails before anything is rendered. A real file just outside the folder makes sure that
+    "../x.docx" is refused as a path, not as a missing file."""
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    for name in MALLAR:
+        (folder / name).write_bytes(b"")
+    (tmp_path / "x.docx").write_bytes(b"")
+    return folder
+
+
 @pytest.fixture
 def write_workbook(tmp_path):
     def write(sheets, name: str = "arbetsbok.xlsx") -> Path:

@@ -10,19 +10,10 @@ from pipeline.cli import main
 
 from workbooks import EXAMPLE, TEMPLATES, set_cell
 
-MALLAR = ("01_delta_i_lansprocess.docx", "02_bildande.docx", "03_medlemsbidrag.docx")
 INVANARE = "Ett fel måste rättas:\n  - Parter!E7 (Invånare): fann »ca 5000«, förväntade ett heltal " \
            "större än 0.\n"
 
 
-@pytest.fixture
-def templates(tmp_path):
-    """Empty placeholders: validation fails before anything is rendered."""
-    folder = tmp_path / "mallar"
-    folder.mkdir()
-    for name in MALLAR:
-        (folder / name).write_bytes(b"")
-    return folder
 
 
 @pytest.fixture

@@ -15,17 +15,6 @@ from pipeline.validate import load
 
 from workbooks import set_cell
 
-MALLAR = ("01_delta_i_lansprocess.docx", "02_bildande.docx", "03_medlemsbidrag.docx")
-
-
-@pytest.fixture
-def templates(tmp_path):
-    folder = tmp_path / "mallar"
-    folder.mkdir()
-    for name in MALLAR:
-        (folder / name).write_bytes(b"")
-    return folder
-
 
 @pytest.fixture
 def loads(write_workbook, templates):

@@ -12,17 +12,6 @@ from pipeline.validate import load
 
 from workbooks import EXAMPLE, set_cell, write
 
-MALLAR = ("01_delta_i_lansprocess.docx", "02_bildande.docx", "03_medlemsbidrag.docx")
-
-
-@pytest.fixture
-def templates(tmp_path):
-    folder = tmp_path / "mallar"
-    folder.mkdir()
-    for name in MALLAR:
-        (folder / name).write_bytes(b"")
-    return folder
-
 
 def state(folder):
     """Every file under the folder: name -> (sha256, modification time)."""

@@ -14,18 +14,8 @@ from workbooks import set_cell
 
 NORRA = "Norra Västmanlands Samordningsförbund"
 VASTERAS = "Samordningsförbundet Västerås"
-MALLAR = ("01_delta_i_lansprocess.docx", "02_bildande.docx", "03_medlemsbidrag.docx")
 
 
-@pytest.fixture
-def templates(tmp_path):
-    """Empty placeholder templates; `load` only checks that each Mall exists."""
-    folder = tmp_path / "mallar"
-    folder.mkdir()
-    for name in MALLAR:
-        (folder / name).write_bytes(b"")
-    (tmp_path / "x.docx").write_bytes(b"")  # exists, but outside the folder: "../x.docx"
-    return folder
 
 
 @pytest.fixture
