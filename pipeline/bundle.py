@@ -13,7 +13,8 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from . import context as ctx
-from .build import Prepared, template_problem
+from .build import Prepared
+from .checks import template_problem
 from .filenames import slug
 from .output import OutputFile, read_manifest
 from .problems import Problem, UserError

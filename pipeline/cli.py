@@ -132,8 +132,9 @@ def _bar(items):
 @report_errors
 def check(workbook: Path, templates: Path, papers: bool) -> None:
     """Kontrollera arbetsboken och mallarna. Skriver inget."""
-    from .build import check_papers, check_templates, prepare
+    from .build import prepare
     from .bundle import check_cover
+    from .checks import check_papers, check_templates
 
     prepared = prepare(workbook, templates)
     problems = check_templates(prepared) + check_cover(prepared)
