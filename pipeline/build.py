@@ -137,7 +137,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
         files.append(OutputFile(paper.path, data, record, paper=True,
                                 on_disk=paper.path in reused))
         previous = old.get(paper.path)
-        if paper.path in rendered and (previous is None or previous["sha256"] != sha256(data)):
+        changed = previous is None or previous["sha256"] != sha256(data)
+        if old and paper.path in rendered and changed:  # the first build has nothing to compare
             changes += incremental.change_lines(paper, previous, figures)
     files.append(summary_file(prepared, out, common))
     missing_office = pdf and find_office() is None
