@@ -229,7 +229,9 @@ def step2(path: Path) -> None:
     closing(doc, path, ["Förslag till förbundsordning för {{ nytt_forbund }}, bilaga 1",
                         "Gemensam avsiktsförklaring från parterna",
                         "Denna tjänsteskrivelse, {{ steg.datum|iso }}"],
-            ["{{ kvarvarande_forbund.namn }} – för kännedom"])
+            ["{%p if eget_forbund and not eget_forbund.ar_kvarvarande %}",
+             "{{ kvarvarande_forbund.namn }} – för kännedom",
+             "{%p endif %}"])
 
 
 def step3(path: Path) -> None:

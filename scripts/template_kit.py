@@ -190,7 +190,10 @@ def copies(doc, extra: list[str] = ()) -> None:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     for line in extra:
-        para(doc, line, space_after=0)
+        if line.startswith("{%p"):
+            tag(doc, line)
+        else:
+            para(doc, line, space_after=0)
 
 
 def table(doc, columns: list[tuple[str, bool]], loop: str, cells: list[str],

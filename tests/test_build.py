@@ -91,6 +91,7 @@ def test_step2_for_a_member_of_the_kept_forbund(shipped):
     assert "som fortsätter som det gemensamma förbundet" in text
     assert "Förbundsordningen för Norra Västmanlands Samordningsförbund ändras" not in text
     assert f"motsvarar 100{NBSP}934{NBSP}kronor" in text
+    assert text.count("Norra Västmanlands Samordningsförbund – för kännedom") == 1
 
 
 def test_interim_table_sums_equal_their_rows(shipped):
