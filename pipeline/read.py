@@ -24,8 +24,6 @@ from .problems import Problem, UserError
 class Uncalculated(str):
     """A formula cell whose result was never calculated; the text is the formula."""
 
-
-NO_CACHED_VALUE = Uncalculated  # the type to test a raw value against
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 

@@ -32,7 +32,6 @@ class Column:
     help: str = ""
     choices: tuple[str, ...] = ()
     width: int = 18
-    example: object = None
 
 
 @dataclass(frozen=True)
@@ -41,9 +40,6 @@ class Sheet:
     columns: tuple[Column, ...]
     help: str
     optional: bool = False
-
-    def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
 
 
 @dataclass(frozen=True)
@@ -206,7 +202,3 @@ ARENDEN = Sheet(
 SHEETS: tuple[Sheet, ...] = (
     PARAMETRAR, FORBUND, PARTER, MEDLEMSBIDRAG, INTERIMSBUDGET, BESLUTSSTEG, ARENDEN,
 )
-
-
-def sheet(name: str) -> Sheet:
-    return next(s for s in SHEETS if s.name == name)
