@@ -119,7 +119,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
     prepared = prepare(workbook, templates)
     steps, parts = list(steps), list(parts)
     papers = select(prepared.papers, steps, parts)
-    old = {e["fil"]: e for e in read_manifest(out)["papers"]}
+    manifest = read_manifest(out)
+    old = {e["fil"]: e for e in manifest["papers"]}
     common = incremental.build_digest(prepared.lookup)
     template_digests = incremental.file_digests(p.template for p in papers)
     keys = {p.path: incremental.paper_digest(prepared.lookup, common,
@@ -140,20 +141,21 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
         changed = previous is None or previous["sha256"] != sha256(data)
         if old and paper.path in rendered and changed:  # the first build has nothing to compare
             changes += incremental.change_lines(paper, previous, figures)
-    files.append(summary_file(prepared, out, common))
+    files.append(summary_file(prepared, out, common, manifest))
     missing_office = pdf and find_office() is None
     if pdf and not missing_office:
         files += pdf_files(files, out, set(rendered))
-    result = write_output(out, files, force=force, complete=not steps and not parts)
+    result = write_output(out, files, force=force, complete=not steps and not parts,
+                          manifest=manifest)
     if missing_office:
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
     return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers)],
                        rendered=len(todo), changes=changes)
 
 
-def summary_file(prepared: Prepared, out: Path, common: str) -> OutputFile:
+def summary_file(prepared: Prepared, out: Path, common: str, manifest: dict) -> OutputFile:
     """out/sammanstallning.xlsx, made again only when the figures may have changed."""
-    entry = next((e for e in read_manifest(out)["filer"] if e["fil"] == SUMMARY), None)
+    entry = next((e for e in manifest["filer"] if e["fil"] == SUMMARY), None)
     data = unchanged_paper(out, entry, common)
     if data is not None:
         return OutputFile(SUMMARY, data, {"indata": common}, on_disk=True)

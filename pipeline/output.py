@@ -64,10 +64,11 @@ def edited_by_hand(out: Path, path: str, recorded: dict[str, str]) -> bool:
 
 
 def write_output(out: Path, files: list[OutputFile], *, force: bool, complete: bool,
-                 extra: dict | None = None) -> WriteResult:
+                 manifest: dict | None = None) -> WriteResult:
     """Put `files` into `out`. `complete`: this build made every paper (not a subset),
-    so papers of the old manifest that are no longer made are removed when unedited."""
-    manifest = read_manifest(out)
+    so papers of the old manifest that are no longer made are removed when unedited.
+    `manifest`: the manifest as the caller already read it."""
+    manifest = manifest if manifest is not None else read_manifest(out)
     recorded = recorded_hashes(manifest)
     result = WriteResult()
     papers = {e["fil"]: e for e in manifest["papers"]}
@@ -103,7 +104,6 @@ def write_output(out: Path, files: list[OutputFile], *, force: bool, complete: b
                 papers.pop(path, None)
                 others.pop(path, None)
         new_manifest = {
-            **(extra or {}),
             "papers": sorted(papers.values(), key=lambda e: (e.get("steg", 0), e["fil"])),
             "filer": sorted(others.values(), key=lambda e: e["fil"]),
         }
