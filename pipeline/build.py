@@ -145,6 +145,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
     missing_office = pdf and find_office() is None
     if pdf and not missing_office:
         files += pdf_files(files, out, set(rendered))
+    elif not pdf:
+        files += current_pdfs(files, out, manifest, set(rendered))
     result = write_output(out, files, force=force, complete=not steps and not parts,
                           manifest=manifest)
     if missing_office:
@@ -161,6 +163,24 @@ def summary_file(prepared: Prepared, out: Path, common: str, manifest: dict) -> 
         return OutputFile(SUMMARY, data, {"indata": common}, on_disk=True)
     return OutputFile(SUMMARY, summary_workbook(prepared.bok, prepared.figures),
                       {"indata": common})
+
+
+def current_pdfs(files: list[OutputFile], out: Path, manifest: dict,
+                 rendered: set[str]) -> list[OutputFile]:
+    """The PDFs of papers that did not change: a build without --pdf keeps them (the PDFs of
+    papers rendered anew no longer match and go)."""
+    recorded = {e["fil"]: e for e in manifest["filer"] if e.get("format") == "pdf"}
+    kept = []
+    for f in files:
+        entry = recorded.get(f.path[:-len(".docx")] + ".pdf") if f.paper else None
+        if entry is None or f.path in rendered or not (out / entry["fil"]).is_file():
+            continue
+        data = (out / entry["fil"]).read_bytes()
+        if sha256(data) == entry["sha256"]:
+            kept.append(OutputFile(entry["fil"], data, {k: entry[k] for k in
+                                                        ("steg", "part", "format")},
+                                   on_disk=True))
+    return kept
 
 
 def unchanged_paper(out: Path, entry: dict | None, key: str) -> bytes | None:

@@ -103,7 +103,10 @@ def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool,
                f"Förteckning: {out / 'manifest.json'}; "
                f"sammanställning: {out / 'sammanstallning.xlsx'}.")
     if o.removed:
-        click.echo(f"Borttagna (görs inte längre): {', '.join(o.removed)}")
+        shown = ", ".join(o.removed[:5]) + (f" och {len(o.removed) - 5} till"
+                                            if len(o.removed) > 5 else "")
+        click.echo(f"Borttagna, eftersom de inte längre görs eller inte stämmer med "
+                   f"handlingarna: {shown}.")
     if o.kept:
         click.echo("Dessa handlingar har ändrats för hand och skrevs inte över "
                    "(kör med --force för att skriva över dem):", err=True)

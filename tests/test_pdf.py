@@ -119,3 +119,17 @@ def test_bundle_carries_the_pdfs(built):
         names = archive.namelist()
     assert sum(n.endswith(".pdf") for n in names) == 3
     assert sum(n.endswith(".docx") for n in names) == 4
+
+
+def test_a_build_without_pdf_keeps_the_pdfs_of_unchanged_papers(sheets, write_workbook,
+                                                                  tmp_path):
+    build(write_workbook(sheets), TEMPLATES, tmp_path, pdf=True)
+    assert len(list(tmp_path.rglob("*.pdf"))) == 31
+    build(write_workbook(sheets), TEMPLATES, tmp_path)
+    assert len(list(tmp_path.rglob("*.pdf"))) == 31
+    from workbooks import set_cell
+    set_cell(sheets, "Parter", "P9", "0221-999 99")  # Köping's telephone: its papers change
+    result = build(write_workbook(sheets), TEMPLATES, tmp_path)
+    assert result.rendered == 3
+    left = {p.name for p in tmp_path.rglob("*.pdf")}
+    assert len(left) == 28 and not any(name.startswith("Koping") for name in left)
