@@ -117,10 +117,12 @@ def step1(path: Path) -> None:
 def step2(path: Path) -> None:
     doc = opening("Bildande av gemensamt samordningsförbund")
     heading(doc, "Sammanfattning", 2)
-    para(doc, "Medlemmarna i de {{ forbund|length }} samordningsförbunden i {{ lan }} har efter "
+    para(doc, "Medlemmarna i {{ 'de %d samordningsförbunden' % forbund|length "
+              "if forbund|length > 1 else 'samordningsförbundet' }} i {{ lan }} har efter "
               "en gemensam länsprocess enats om att bilda ett förbund för hela länet, "
               "{{ nytt_forbund }}. {{ kvarvarande_forbund.namn }} fortsätter som det gemensamma "
-              "förbundet och utvidgas med medlemmarna i {{ " + WOUND_UP + " }}.")
+              "förbundet{% if avvecklade_forbund %} och utvidgas med medlemmarna i "
+              "{{ " + WOUND_UP + " }}{% endif %}.")
     para(doc, "En interimistisk styrelse förbereder övergången från den "
               "{{ bildandedatum|datum }}. Den {{ startdatum|datum }} tar det gemensamma "
               "förbundet över verksamheten. Ärendet gäller förbundsordningen, tidpunkten för "
@@ -132,7 +134,7 @@ def step2(path: Path) -> None:
         "Förbundsordningen för {{ eget_forbund.namn }} ändras så att förbundets kvarvarande "
         "tillgångar, skulder, egendom och verksamhet förs över till {{ nytt_forbund }} den "
         "{{ startdatum|datum }}.",
-        "{%p elif not eget_forbund %}",
+        "{%p elif not eget_forbund and avvecklade_forbund %}",
         "Förbundsordningarna för {{ " + WOUND_UP + " }} ändras så att förbundens kvarvarande "
         "tillgångar, skulder, egendom och verksamhet förs över till {{ nytt_forbund }} den "
         "{{ startdatum|datum }}.",
@@ -163,10 +165,11 @@ def step2(path: Path) -> None:
               "gemensamma förbundet tar över.")
     heading(doc, "Överföring av tillgångar", 3)
     para(doc, "{{ kvarvarande_forbund.namn }} behåller sitt organisationsnummer och sitt egna "
-              "kapital och blir det gemensamma förbundet. För {{ " + WOUND_UP + " }} ändras "
-              "förbundsordningarna i den paragraf som gäller likvidation och upplösning, så att "
-              "kvarvarande tillgångar, skulder, egendom och verksamhet förs över till "
-              "{{ nytt_forbund }} den {{ startdatum|datum }}.")
+              "kapital och blir det gemensamma förbundet.{% if avvecklade_forbund %} För "
+              "{{ " + WOUND_UP + " }} ändras förbundsordningarna i den paragraf som gäller "
+              "likvidation och upplösning, så att kvarvarande tillgångar, skulder, egendom och "
+              "verksamhet förs över till {{ nytt_forbund }} den {{ startdatum|datum }}."
+              "{% endif %}")
     tag(doc, "{%p if eget_forbund and eget_forbund.ar_kvarvarande %}")
     para(doc, "{{ part.namn }} är medlem i {{ eget_forbund.namn }}, som fortsätter som det "
               "gemensamma förbundet. Förbundets förbundsordning behöver därför inte ändras för "

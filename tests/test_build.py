@@ -130,3 +130,20 @@ def test_subset_by_step_and_part(tmp_path):
     result = build(EXAMPLE, TEMPLATES, tmp_path, steps=[3], parts=["köping", "Arboga kommun"])
     assert sorted(p.part for p in result.papers) == ["Arboga kommun", "Köpings kommun"]
     assert sorted(paper_paths(tmp_path)) == [(3, "Arboga kommun"), (3, "Köpings kommun")]
+
+
+def test_a_county_with_a_single_forbund_reads_well(sheets, write_workbook, tmp_path):
+    norra = "Norra Västmanlands Samordningsförbund"
+    sheets["Förbund"] = sheets["Förbund"][:2]
+    for row in sheets["Parter"][1:11]:
+        row[3] = norra
+    for row in sheets["Medlemsbidrag"][1:]:
+        row[1] = norra
+    build(write_workbook(sheets), TEMPLATES, tmp_path)
+    for (steg, part), path in paper_paths(tmp_path).items():
+        text = "\n".join(line for line in document_text(path).splitlines()
+                         if not line.startswith("Sida ") and " | " not in line)  # prose only
+        assert " ." not in text and "  " not in text.replace("\u00a0", " "), (steg, part)
+    text = document_text(paper_paths(tmp_path)[(2, "Köpings kommun")])
+    assert "Medlemmarna i samordningsförbundet i Västmanland" in text
+    assert "fortsätter som det gemensamma förbundet." in text
