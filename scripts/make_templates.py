@@ -274,7 +274,9 @@ def step3(path: Path) -> None:
               "förändring med {{ part.forandring_kr|forandring }} kronor "
               "({{ part.forandring_procent|forandring_procent }}).")
     tag(doc, "{%p else %}")
-    after_table(doc, "Regionens del, {{ bidrag.region|kronor }}, fördelas efter regionernas "
+    after_table(doc, "{{ 'Regionens' if part.ar_region else 'Statens' }} del, "
+              "{{ (bidrag.region if part.ar_region else bidrag.stat)|kronor }}, fördelas "
+              "efter {{ 'regionernas' if part.ar_region else 'de statliga parternas' }} "
               "nuvarande bidrag. För {{ part.namn }} blir medlemsbidraget "
               "{{ part.bidrag_nytt|kronor }} för {{ budgetar }}, jämfört med "
               "{{ part.bidrag_nu|kronor }} i dag, en förändring med "

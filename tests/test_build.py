@@ -147,3 +147,14 @@ def test_a_county_with_a_single_forbund_reads_well(sheets, write_workbook, tmp_p
     text = document_text(paper_paths(tmp_path)[(2, "Köpings kommun")])
     assert "Medlemmarna i samordningsförbundet i Västmanland" in text
     assert "fortsätter som det gemensamma förbundet." in text
+
+
+def test_a_step_for_the_state_parties_too(sheets, write_workbook, tmp_path):
+    sheets["Beslutssteg"][3][5] = "kommun, region, stat"
+    for row in sheets["Parter"][1:]:
+        if row[0] == "Försäkringskassan":
+            row[6] = "Generaldirektören"
+    build(write_workbook(sheets), TEMPLATES, tmp_path)
+    text = document_text(paper_paths(tmp_path)[(3, "Försäkringskassan")])
+    assert f"Statens del, 9{NBSP}723{NBSP}224{NBSP}kronor, fördelas efter de statliga" in text
+    assert "Regionens del" not in text
