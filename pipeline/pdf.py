@@ -18,7 +18,7 @@ EXPORT = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}
           '"UseTaggedPDF":{"type":"boolean","value":"true"}}')
 CANDIDATES = ("soffice", "libreoffice")
 INSTALL_HINT = ("LibreOffice behövs för --pdf men finns inte. Installera det (Debian/Ubuntu: "
-                "sudo apt-get install libreoffice-writer-nogui; Windows och macOS: "
+                "sudo apt-get install libreoffice-writer-nogui fonts-liberation2; Windows och macOS: "
                 "libreoffice.org) och kör igen. Word-filerna är skrivna.")
 
 
