@@ -16,7 +16,9 @@ from .validate import Arbetsbok
 
 TEXT, AMOUNT, COUNT, CHANGE, SHARE, CHANGE_SHARE = (
     "text", "amount", "count", "change", "share", "change_share")
-XLSX_FORMATS = {AMOUNT: "# ##0", COUNT: "# ##0", CHANGE: "+# ##0;−# ##0;0"}
+# Excel format codes are stored in English syntax: "," groups thousands and is shown with
+# the reader's own separator (a space in Swedish Excel and Calc).
+XLSX_FORMATS = {AMOUNT: "#,##0", COUNT: "#,##0", CHANGE: "+#,##0;−#,##0;0"}
 PART_NAMES = {"stat": "Staten", "region": "Regionen", "kommun": "Kommunerna"}
 
 

@@ -2,8 +2,9 @@
 
 Used for the shipped example (`scripts/make_example_workbook.py`) and for an empty
 workbook for another county. Header rows bold and frozen, columns wide enough,
-amounts as `# ##0`, dates as `ÅÅÅÅ-MM-DD`, drop-down lists, and a first sheet
-`Instruktioner` that explains every sheet and column.
+amounts as `#,##0` (Excel shows the reader's own digit grouping: 375 000 in Swedish),
+dates as `ÅÅÅÅ-MM-DD`, drop-down lists, and a first sheet `Instruktioner` that explains
+every sheet and column.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import schema
 from .reproducible import normalized_zip
 
-FORMATS = {schema.AMOUNT: "# ##0", schema.DATE: "yyyy-mm-dd", schema.PERCENT: "0 %",
+FORMATS = {schema.AMOUNT: "#,##0", schema.DATE: "yyyy-mm-dd", schema.PERCENT: "0 %",
            schema.INTEGER: "0"}
 KIND_TEXT = {schema.TEXT: "text", schema.AMOUNT: "belopp i hela kronor",
              schema.DATE: "datum ÅÅÅÅ-MM-DD", schema.INTEGER: "heltal",
@@ -69,7 +70,7 @@ def write_table(ws, spec: schema.Sheet, rows: list[dict]) -> None:
         ws.append([row.get(c.key) for c in spec.columns])
     for col, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(col)
-        fmt = "# ##0" if column.key == "invanare" else FORMATS.get(column.kind)
+        fmt = "#,##0" if column.key == "invanare" else FORMATS.get(column.kind)
         if fmt:
             for r in range(2, LAST_ROW + 1):
                 ws.cell(row=r, column=col).number_format = fmt

@@ -29,7 +29,7 @@ def test_empty_workbook_has_every_sheet_header_and_list(tmp_path):
     lists = {str(dv.sqref).split(":")[0]: dv.formula1
              for dv in wb["Parter"].data_validations.dataValidation}
     assert lists["C2"] == '"kommun,region,stat"'
-    assert wb["Förbund"]["C2"].number_format == "# ##0"
+    assert wb["Förbund"]["C2"].number_format == "#,##0"
     assert wb["Förbund"]["D2"].number_format == "yyyy-mm-dd"
     assert [r[0].value for r in wb["Parametrar"].iter_rows(min_row=2)] == \
         [p.name for p in schema.PARAMETERS]

@@ -30,7 +30,7 @@ def test_instructions_note_formats_and_lists():
             assert column.header in text
     ws = wb["Medlemsbidrag"]
     assert ws.freeze_panes == "A2" and ws["A1"].font.bold
-    assert ws["C2"].number_format == "# ##0"
+    assert ws["C2"].number_format == "#,##0"
     assert wb["Förbund"]["D2"].number_format == "yyyy-mm-dd"
     koping = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "Köpings kommun")
     assert koping[2] == 375_000
