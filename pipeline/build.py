@@ -65,16 +65,16 @@ def prepare(workbook: Path, templates: Path) -> Prepared:
     figures, problems = compute(bok)
     if problems:
         raise UserError(problems)
-    return Prepared(bok, figures, ctx.lookup(bok, figures), plan_papers(bok, templates),
-                    templates)
+    return Prepared(bok, figures, ctx.lookup(bok, figures),
+                    plan_papers(bok, templates, ctx.payers(figures)), templates)
 
 
-def plan_papers(bok: Arbetsbok, templates: Path) -> list[Paper]:
+def plan_papers(bok: Arbetsbok, templates: Path, payers: set[str]) -> list[Paper]:
     """Every paper of every step, with its file name (unique within the step)."""
     kortnamn = dict(zip(bok.parter["namn"], bok.parter["kortnamn"]))
     papers = []
     for steg in ctx.steps(bok):
-        parts = ctx.parties_for_step(bok, steg)
+        parts = ctx.parties_for_step(bok, steg, payers)
         folder = step_folder(steg["nummer"], steg["rubrik"])
         names = paper_names(steg["nummer"], [kortnamn[p] for p in parts])
         papers += [Paper(steg, p, kortnamn[p], f"{folder}/{name}", templates / steg["mall"])

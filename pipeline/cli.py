@@ -193,12 +193,14 @@ def status(workbook: Path, templates: Path, today, xlsx: Path | None) -> None:
     """Visa vilka parter som har beslutat i vilka steg, och vad som saknas (bladet Ärenden)."""
     import datetime as dt
 
+    from .build import prepare
+    from .context import payers
     from .status import as_text, as_xlsx
     from .status import status as read_status
-    from .validate import load
 
     day = today.date() if today else dt.date.today()
-    table = read_status(load(workbook, templates), day)
+    prepared = prepare(workbook, templates)
+    table = read_status(prepared.bok, day, payers(prepared.figures))
     click.echo(f"Läget den {day.isoformat()}:\n")
     click.echo(as_text(table))
     if xlsx:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import formatting
+from . import formatting, schema
 from .compute import Figures
 from .validate import Arbetsbok
 
@@ -31,10 +31,19 @@ DECISION_PHRASES = {"bifall": "att bifalla förslaget", "avslag": "att avslå f�
                     "återremiss": "att återremittera ärendet"}
 
 
-def parties_for_step(bok: Arbetsbok, steg: dict) -> list[str]:
-    """Parties that get a paper: Beslutande organ filled in and a Typ the step applies to."""
+def parties_for_step(bok: Arbetsbok, steg: dict, payers: set[str]) -> list[str]:
+    """Parties that get a paper: Beslutande organ filled in and a Typ the step applies to;
+    when the step's Gäller says `betalande`, only the `payers` (those paying in Budgetår)."""
+    paying_only = schema.PAYING in steg["galler"]
     return [row.namn for row in bok.parter.itertuples()
-            if row.beslutande_organ and row.typ in steg["galler"]]
+            if row.beslutande_organ and row.typ in steg["galler"]
+            and (not paying_only or row.namn in payers)]
+
+
+def payers(figures: Figures) -> set[str]:
+    """The parties whose contribution in Budgetår is more than nothing."""
+    return {namn for namn, belopp in zip(figures.parter["namn"], figures.parter["bidrag_nytt"])
+            if belopp > 0}
 
 
 def steps(bok: Arbetsbok) -> list[dict]:

@@ -19,6 +19,7 @@ TYPES = "types"  # comma-separated list of party types
 ORGNR = "orgnr"  # NNNNNN-NNNN
 
 PARTY_TYPES = ("kommun", "region", "stat")
+PAYING = "betalande"  # in Gäller: only the parties that pay in Budgetår
 INTERIM_KEYS = ("medlemsbidrag", "eget kapital", "invånare", "lika")
 DECISIONS = ("bifall", "avslag", "återremiss")
 
@@ -83,6 +84,12 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("Kontaktperson", "kontaktperson", TEXT, False, None,
               "Den som parterna kan kontakta om ärendet (namn, telefon, e-post); står i "
               "följebreven."),
+    Parameter("Säte", "sate", TEXT, False, None,
+              "Det gemensamma förbundets säte (står i förbundsordningen), t.ex. Västerås."),
+    Parameter("Webbplats", "webbplats", TEXT, False, None,
+              "Där länsprocessen publicerar sitt material, t.ex. www.samordningvastmanland.se."),
+    Parameter("Exempeldata", "exempeldata", TEXT, False, "nej",
+              "ja = varje sida i varje handling märks »UTKAST – exempeldata«.", ("ja", "nej")),
 )
 
 PARAMETRAR = Sheet(
@@ -106,6 +113,9 @@ FORBUND = Sheet(
                "Eget kapital i hela kronor, 0 eller mer.", width=18),
         Column("Balansdag", "balansdag", DATE, True, "Dagen då eget kapital gäller.", width=14),
         Column("Ordförande", "ordforande", TEXT, False, "Styrelsens ordförande.", width=24),
+        Column("Likvidationsparagraf", "likvidationsparagraf", TEXT, False,
+               "Paragrafen i förbundets nuvarande förbundsordning om likvidation och "
+               "upplösning, t.ex. 18 §.", width=20),
     ),
     "En rad per befintligt samordningsförbund.",
 )
@@ -143,6 +153,16 @@ PARTER = Sheet(
         Column("Organisationsnummer", "organisationsnummer", ORGNR, False, "NNNNNN-NNNN.",
                width=20),
         Column("Bankgiro", "bankgiro", TEXT, False, "", width=12),
+        Column("Kallas", "kallas", TEXT, False,
+               "Hur parten kallar sig i löptext, t.ex. staden. Tomt = kommunen, regionen eller "
+               "myndigheten efter Typ.", width=14),
+        Column("Representant", "representant", TEXT, False,
+               "Partens representant i förbundets styrelse (namnges i steg 1).", width=24),
+        Column("Logotyp", "logotyp", TEXT, False,
+               "En bildfil (PNG eller JPEG) bredvid arbetsboken, till brevhuvudet.", width=20),
+        Column("Finansieras av", "finansieras_av", TEXT, False,
+               "Hur medlemsbidraget betalas, t.ex. Social- och arbetsmarknadsnämndens budget.",
+               width=30),
     ),
     "En rad per medlem (part): kommuner, regionen och de statliga myndigheterna.",
 )
@@ -178,8 +198,10 @@ BESLUTSSTEG = Sheet(
         Column("Sista svarsdag", "sista_svarsdag", DATE, False, "", width=16),
         Column("Gäller", "galler", TYPES, False,
                "Vilka typer av parter steget gäller, t.ex. kommun eller kommun, region. "
-               "Tomt = kommun.", ("kommun", "region", "stat", "kommun, region",
-                                  "kommun, region, stat"), width=22),
+               "Tomt = kommun. Ordet betalande begränsar steget till parter som betalar "
+               "medlemsbidrag Budgetår.",
+               ("kommun", "region", "stat", "kommun, region", "kommun, region, stat",
+                "betalande"), width=22),
     ),
     "En rad per beslutssteg. Ett nytt steg är en ny rad och en ny mall.",
 )
@@ -194,6 +216,12 @@ ARENDEN = Sheet(
         Column("Paragraf", "paragraf", TEXT, False, "T.ex. § 45.", width=10),
         Column("Beslut", "beslut", TEXT, False, "bifall, avslag eller återremiss.", DECISIONS,
                width=12),
+        Column("Remitterat till", "remitterat_till", TEXT, False,
+               "Dit ärendet remitterades för ett tjänstemannayttrande.", width=30),
+        Column("Yttrande", "yttrande", TEXT, False, "Kärnan i yttrandet, en eller flera meningar.",
+               width=50),
+        Column("Bedömning", "bedomning", TEXT, False,
+               "Förvaltningens egen bedömning, ett eller flera stycken.", width=60),
     ),
     "Frivilligt: ärendet för en part och ett steg, fylls i allteftersom.",
     optional=True,

@@ -38,14 +38,15 @@ class Status:
     summaries: list[str]
 
 
-def status(bok: Arbetsbok, today: dt.date) -> Status:
+def status(bok: Arbetsbok, today: dt.date, payers: set[str]) -> Status:
+    """`payers`: the parties that pay in Budgetår (steps for `betalande` only)."""
     steps = ctx.steps(bok)
     parties = [p for p in bok.parter["namn"]
-               if any(p in ctx.parties_for_step(bok, s) for s in steps)]
+               if any(p in ctx.parties_for_step(bok, s, payers) for s in steps)]
     cases = {(r["part"], r["steg"]): r for r in ctx.records(bok.arenden)}
     cells, summaries = {}, []
     for steg in steps:
-        applies = ctx.parties_for_step(bok, steg)
+        applies = ctx.parties_for_step(bok, steg, payers)
         for part in parties:
             cells[(part, steg["nummer"])] = (
                 case_cell(cases.get((part, steg["nummer"])), steg, today)

@@ -38,6 +38,9 @@ class Parametrar:
     andel_kommuner: Fraction
     fordelning_interimsbudget: str
     kontaktperson: str | None = None
+    sate: str | None = None
+    webbplats: str | None = None
+    exempeldata: str = "nej"
     extra: dict = field(default_factory=dict)
     cells: dict = field(default_factory=dict)  # key -> "Parametrar!B5"
 
@@ -384,7 +387,16 @@ def canonical_names(frame: pd.DataFrame, parter, forbund) -> pd.DataFrame:
     return frame
 
 
+def default_galler(galler: tuple[str, ...] | None) -> tuple[str, ...]:
+    """Empty means kommun; `betalande` alone means every party type that pays."""
+    if not galler:
+        return ("kommun",)
+    if galler == (schema.PAYING,):
+        return (*schema.PARTY_TYPES, schema.PAYING)
+    return galler
+
+
 def with_default_galler(steg: pd.DataFrame) -> pd.DataFrame:
-    steg = with_column(steg, "galler", [g if g else ("kommun",) for g in steg["galler"]])
+    steg = with_column(steg, "galler", [default_galler(g) for g in steg["galler"]])
     return steg.sort_values("steg", kind="stable").reset_index(drop=True)
 

@@ -128,7 +128,7 @@ def parse_orgnr(raw: object) -> str:
 
 def parse_types(raw: object) -> tuple[str, ...]:
     parts = [p.strip().casefold() for p in str(raw).split(",")]
-    if not parts or any(p not in schema.PARTY_TYPES for p in parts):
+    if not parts or any(p not in (*schema.PARTY_TYPES, schema.PAYING) for p in parts):
         raise Invalid(EXPECTED[schema.TYPES])
     return tuple(dict.fromkeys(parts))
 

@@ -9,10 +9,17 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.cli import main
-from pipeline.status import OVERDUE_FILL, status
-from pipeline.validate import load
+from pipeline.build import prepare
+from pipeline.context import payers
+from pipeline.status import OVERDUE_FILL
+from pipeline.status import status as read_status
 
 from workbooks import TEMPLATES
+
+
+def status_of(workbook, today):
+    prepared = prepare(workbook, TEMPLATES)
+    return read_status(prepared.bok, today, payers(prepared.figures))
 
 
 def run(*args):
@@ -22,7 +29,7 @@ def run(*args):
 def test_table_matches_the_sheet(sheets, write_workbook):
     sheets["Ärenden"].append(["Norbergs kommun", 1, None, dt.date(2022, 3, 30), "§ 12",
                               "avslag"])
-    s = status(load(write_workbook(sheets), TEMPLATES), dt.date(2022, 4, 15))
+    s = status_of(write_workbook(sheets), dt.date(2022, 4, 15))
     cell = {(p, n): c.text for (p, n), c in s.cells.items()}
     assert cell[("Köpings kommun", 1)] == "bifall 2022-03-28 § 45"
     assert cell[("Norbergs kommun", 1)] == "avslag 2022-03-30 § 12"
@@ -36,7 +43,7 @@ def test_table_matches_the_sheet(sheets, write_workbook):
 
 
 def test_before_the_answer_date_nothing_is_overdue(sheets, write_workbook):
-    s = status(load(write_workbook(sheets), TEMPLATES), dt.date(2022, 3, 1))
+    s = status_of(write_workbook(sheets), dt.date(2022, 3, 1))
     assert all(not c.text.startswith("försenat") for c in s.cells.values())
 
 
