@@ -35,7 +35,7 @@ def variant(prepared: Prepared, paper: Paper) -> tuple:
     context = prepared.context(paper)
     own = context["eget_forbund"]
     return (context["part"]["typ"], own["ar_kvarvarande"] if own else None,
-            context["arende"] is not None, bool(context["tidigare_beslut"]),
+            bool(context["arende"]["diarienummer"]), bool(context["tidigare_beslut"]),
             context["avslag_tidigare"], context["part"]["kapitalandel"] is None)
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import formatting, schema
+from . import schema, wording
+from .formatting import lista
 from .compute import Figures
 from .validate import Arbetsbok
 
@@ -23,12 +24,11 @@ CONTACT_LABELS = (
     ("bankgiro", "Bankgiro"),
 )
 PARTY_TEXT = ("beredande_organ", "beslutande_organ", "forvaltning", "avdelning", "handlaggare",
-              "handlaggarens_titel", "kommunchef", "kanslichef",
+              "handlaggarens_titel", "kommunchef", "kommunchefens_titel", "kanslichef",
+              "kanslichefens_titel", "kallas", "representant", "logotyp", "finansieras_av",
               *(key for key, _ in CONTACT_LABELS))
 KEY_TEXT = {"medlemsbidrag": "förbundens medlemsbidrag", "eget kapital": "förbundens egna kapital",
             "invånare": "antalet invånare i förbundens kommuner", "lika": "lika delar"}
-DECISION_PHRASES = {"bifall": "att bifalla förslaget", "avslag": "att avslå förslaget",
-                    "återremiss": "att återremittera ärendet"}
 
 
 def parties_for_step(bok: Arbetsbok, steg: dict, payers: set[str]) -> list[str]:
@@ -61,6 +61,14 @@ def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
     p = bok.parametrar
     forbund = forbund_rows(bok, figures)
     kept = next(f for f in forbund if f["ar_kvarvarande"])
+    wound_up = [f for f in forbund if not f["ar_kvarvarande"]]
+    parter = records(bok.parter)
+    bidrag = {"totalt": figures.delar["totalt"], "stat": figures.delar["stat"],
+              "region": figures.delar["region"], "kommuner": figures.delar["kommun"],
+              "nu_totalt": figures.delar["nu_totalt"],
+              "nu_kommuner": figures.delar["nu_kommuner"],
+              "invanare_totalt": figures.delar["invanare_totalt"],
+              "forandring_kommuner": figures.delar["kommun"] - figures.delar["nu_kommuner"]}
     return {
         "lan": p.lan,
         "nytt_forbund": p.nytt_forbund,
@@ -74,23 +82,32 @@ def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
         "fordelning_interimsbudget": p.fordelning_interimsbudget,
         "medlemsbidrag_totalt": p.medlemsbidrag_totalt,
         "kontaktperson": p.kontaktperson or "",
+        "sate": p.sate or "",
+        "webbplats": p.webbplats or "",
+        "exempeldata": p.exempeldata == "ja",
         "extra": dict(p.extra),
         "forbund": forbund,
         "kvarvarande_forbund": kept,
-        "avvecklade_forbund": [f for f in forbund if not f["ar_kvarvarande"]],
-        "bidrag": {"totalt": figures.delar["totalt"], "stat": figures.delar["stat"],
-                   "region": figures.delar["region"], "kommuner": figures.delar["kommun"],
-                   "nu_totalt": figures.delar["nu_totalt"],
-                   "nu_kommuner": figures.delar["nu_kommuner"],
-                   "invanare_totalt": figures.delar["invanare_totalt"]},
+        "avvecklade_forbund": wound_up,
+        "avvecklade_namn_text": lista(f["namn"] for f in wound_up),
+        "avvecklade_forbundsordningar_text": wording.wound_up_orders_text(wound_up),
+        "andelar_text": wording.shares_text(p.andel_stat, p.andel_region, p.andel_kommuner),
+        **wording.forbund_words(forbund),
+        "medlemmar_text": wording.members_text(parter, p.lan),
+        "lanstackande_text": lista([*(r["namn"] for r in parter if r["typ"] == "stat"),
+                                    *(r["namn"] for r in parter if r["typ"] == "region")]),
+        **wording.share_texts(parter, bidrag, payers(figures)),
+        "tidplan": wording.timetable(steps(bok)),
+        "uppfoljning_ar": wording.follow_up_year(p.startdatum),
+        "bidrag": bidrag,
         "interimsbudget": {
-            "poster": records(figures.interimsbudget),
+            "poster": interim_posts(figures.interimsbudget),
             "totalt": figures.interim_totalt,
             "nyckel": p.fordelning_interimsbudget,
             "nyckel_text": KEY_TEXT[p.fordelning_interimsbudget],
             "finansiering": records(figures.finansiering),
         },
-        "kapital": capital_context(figures.kapital),
+        "kapital": capital_context(figures.kapital, {f["namn"]: f["balansdag"] for f in forbund}),
     }
 
 
@@ -137,19 +154,35 @@ def paper_context(lk: Lookup, steg: dict, part: str) -> dict:
     """The context of one paper: the shared part plus the party, its förbund and the step."""
     own = paper_inputs(lk, steg, part)
     rows = [{**r, "ar_denna_part": r["namn"] == part} for r in lk.rows]
+    shared = lk.shared
+    eget = next((f for f in shared["forbund"] if f["namn"] == own["part"]["forbund"]), None)
+    member_of = [eget] if eget else shared["forbund"]
+    changed = [{"namn": f["namn"], "bilaga": number, "paragraf_text":
+                f["likvidationsparagraf"] or "paragrafen"}
+               for number, f in enumerate((f for f in member_of if not f["ar_kvarvarande"]), 2)]
+    remiss = own["arende"]["remitterat_till"]
     return {
-        **lk.shared,
+        **shared,
         **own,
-        "eget_forbund": next((f for f in lk.shared["forbund"]
-                              if f["namn"] == own["part"]["forbund"]), None),
+        "eget_forbund": eget,
+        "eget_forbund_kvarstar": bool(eget and eget["ar_kvarvarande"]),
+        "eget_forbund_avvecklas": bool(eget and not eget["ar_kvarvarande"]),
         "parter": rows,
         "kommuner": [r for r in rows if r["typ"] == "kommun"],
         "avslag_tidigare": any(d["beslut"] == "avslag" for d in own["tidigare_beslut"]),
+        "delegering_text": wording.delegation_text(own["part"], eget, shared,
+                                                   own["part"]["representant"]),
+        "nuvarande_bidrag_text": wording.current_fee_text(eget, shared),
+        "andrade_forbundsordningar": changed,
+        "bilagor": [{"nummer": 1, "titel": f"Förbundsordning för {shared['nytt_forbund']}"},
+                    *({"nummer": c["bilaga"], "titel": "Ändring av förbundsordningen för "
+                       f"{c['namn']}"} for c in changed)],
+        "kopia_till": [*(f["namn"] for f in member_of), *([remiss] if remiss else [])],
     }
 
 
 def party_context(row: dict, figure: dict) -> dict:
-    text = {key: row[key] or "" for key in PARTY_TEXT}
+    text = {key: row.get(key) or "" for key in PARTY_TEXT}
     return {
         "namn": row["namn"],
         "kortnamn": row["kortnamn"],
@@ -161,22 +194,18 @@ def party_context(row: dict, figure: dict) -> dict:
         "invanare": row["invanare"],
         **text,
         "kontaktrader": [f"{label}: {text[key]}" for key, label in CONTACT_LABELS if text[key]],
-        "forslag_inledning": proposal_opening(text["beredande_organ"], text["beslutande_organ"]),
+        "forvaltning_avdelning": ", ".join(t for t in (text["forvaltning"], text["avdelning"]) if t),
+        **wording.party_words({**row, **text}),
         "bidrag_nu": figure["bidrag_nu"],
         "bidrag_nytt": figure["bidrag_nytt"],
         "forandring_kr": figure["forandring_kr"],
         "forandring_procent": figure["forandring_procent"],
+        "forandring_text": wording.change_text(figure["forandring_kr"],
+                                               figure["forandring_procent"]),
         "kapitalandel": figure["kapitalandel"],
+        "har_kapitalandel": figure["kapitalandel"] is not None,
         "extra": row["extra"],
     }
-
-
-def proposal_opening(beredande: str, beslutande: str) -> str:
-    """"Kommunstyrelsens förslag till kommunfullmäktige:"."""
-    if not beredande:
-        return f"Förslag till {beslutande.lower()}:"
-    genitive = beredande if beredande[-1:].lower() in "sxz" else beredande + "s"
-    return f"{genitive} förslag till {beslutande.lower()}:"
 
 
 def forbund_rows(bok: Arbetsbok, figures: Figures) -> list[dict]:
@@ -194,6 +223,7 @@ def forbund_rows(bok: Arbetsbok, figures: Figures) -> list[dict]:
             "eget_kapital": f["eget_kapital"],
             "balansdag": f["balansdag"],
             "ordforande": f["ordforande"] or "",
+            "likvidationsparagraf": f.get("likvidationsparagraf") or "",
             "bidrag_nu": paid[name],
             "kommuner": list(members["namn"]),
             "invanare": int(sum(int(i) for i in members["invanare"])),
@@ -206,8 +236,17 @@ def forbund_rows(bok: Arbetsbok, figures: Figures) -> list[dict]:
     return rows
 
 
-def capital_context(kapital: pd.DataFrame) -> dict:
-    rader = records(kapital)
+def interim_posts(budget: pd.DataFrame) -> list[dict]:
+    """The budget's rows; `text` is the post with its omfattning in brackets when given."""
+    rows = records(budget)
+    for r in rows:
+        r["omfattning"] = r.get("omfattning") or ""
+        r["text"] = f"{r['post']} ({r['omfattning']})" if r["omfattning"] else r["post"]
+    return rows
+
+
+def capital_context(kapital: pd.DataFrame, balansdag: dict) -> dict:
+    rader = [{**r, "balansdag": balansdag[r["forbund"]]} for r in records(kapital)]
     return {
         "rader": rader,
         "summa_eget_kapital": sum(r["eget_kapital"] for r in rader),
@@ -220,9 +259,10 @@ def capital_context(kapital: pd.DataFrame) -> dict:
 
 def case_context(case: dict | None) -> dict | None:
     if case is None:
-        return None
-    return {"diarienummer": case["diarienummer"] or "", "beslutsdatum": case["beslutsdatum"],
-            "paragraf": case["paragraf"] or "", "beslut": case["beslut"] or ""}
+        case = {}
+    text = ("diarienummer", "paragraf", "beslut", "remitterat_till", "yttrande", "bedomning")
+    return {**{key: case.get(key) or "" for key in text},
+            "beslutsdatum": case.get("beslutsdatum")}
 
 
 def earlier_decisions(lk: Lookup, steg: int, part: str, organ: str) -> list[dict]:
@@ -230,11 +270,8 @@ def earlier_decisions(lk: Lookup, steg: int, part: str, organ: str) -> list[dict
                       and r["beslut"]), key=lambda r: r["steg"])
     result = []
     for r in decided:
-        when = f" den {formatting.datum(r['beslutsdatum'])}" if r["beslutsdatum"] else ""
-        paragraph = f", {r['paragraf']}," if r["paragraf"] else ""
         rubrik = lk.rubrik[r["steg"]]
-        text = (f"{organ or part} beslutade{when}{paragraph} {DECISION_PHRASES[r['beslut']]} "
-                f"i ärendet {rubrik}.")
+        text = wording.decision_text(organ or part, r, rubrik)
         result.append({"steg": int(r["steg"]), "rubrik": rubrik,
                        "beslutsdatum": r["beslutsdatum"], "paragraf": r["paragraf"] or "",
                        "beslut": r["beslut"], "text": " ".join(text.split())})

@@ -106,6 +106,50 @@ def forandring_procent(x: object, decimaler: int = 1) -> str:
     return _percent(x, decimaler, sign=True)
 
 
+NUMBER_WORDS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+                "elva", "tolv")
+NEUTER_ONE = "ett"
+
+
+def tal(n: int, genus: str = "utrum") -> str:
+    """Tal i löptext: ord upp till tolv, siffror därefter; »ett« med genus="neutrum".
+
+    3 → "tre", 10 → "tio", 13 → "13", (1, "neutrum") → "ett"
+    """
+    n = _whole(n)
+    if 0 <= n <= 12:
+        return NEUTER_ONE if n == 1 and genus == "neutrum" else NUMBER_WORDS[n]
+    return belopp(n)
+
+
+def procent_text(x: object, decimaler: int = 1) -> str:
+    """Andel i löptext, med ordet procent.
+
+    Fraction(80425, 375000) → "21,4 procent"
+    """
+    return procent(x, decimaler).replace(f"{NBSP}%", f"{NBSP}procent")
+
+
+def forandring_text(n: int) -> str:
+    """Förändring i löptext, i ord och utan tecken.
+
+    80425 → "en ökning med 80 425 kronor", -12000 → "en minskning med 12 000 kronor",
+    0 → "oförändrat"
+    """
+    n = _whole(n)
+    if n == 0:
+        return "oförändrat"
+    return f"en {'ökning' if n > 0 else 'minskning'} med {kronor(abs(n))}"
+
+
+def citat(text: object) -> str:
+    """Titel på ett annat ärende eller en handling, inom svenska citattecken.
+
+    "Beslut om att delta i länsprocess" → "”Beslut om att delta i länsprocess”"
+    """
+    return f"\u201d{text}\u201d"
+
+
 def datum(d: dt.date) -> str:
     """Datum i löptext.
 
@@ -138,11 +182,14 @@ def lista(items) -> str:
 FILTERS = {
     "belopp": belopp, "kronor": kronor, "kr": kr, "forandring": forandring,
     "procent": procent, "forandring_procent": forandring_procent,
-    "datum": datum, "iso": iso, "lista": lista,
+    "datum": datum, "iso": iso, "lista": lista, "tal": tal, "procent_text": procent_text,
+    "forandring_text": forandring_text, "citat": citat,
 }
 FILTER_EXAMPLES = {
     "belopp": (375000,), "kronor": (375000,), "kr": (375000,), "forandring": (80425,),
     "procent": (Fraction(80425, 375000),), "forandring_procent": (Fraction(-12000, 375000),),
     "datum": (dt.date(2022, 3, 31),), "iso": (dt.date(2022, 3, 31),),
-    "lista": (["Arbetsförmedlingen", "Försäkringskassan", "Region Västmanland"],),
+    "lista": (["Försäkringskassan", "Arbetsförmedlingen", "Region Västmanland"],),
+    "tal": (3,), "procent_text": (Fraction(80425, 375000),), "forandring_text": (80425,),
+    "citat": ("Beslut om att delta i länsprocess",),
 }

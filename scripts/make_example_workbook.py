@@ -16,7 +16,8 @@ from pathlib import Path
 from pipeline.workbook_file import write_workbook
 
 D = dt.date
-NOTE = "Exempeldata: belopp utom Köpings är påhittade."
+NOTE = ("Exempeldata: belopp utom Köpings är påhittade, liksom namnen på handläggare, "
+        "undertecknare och representanter utom Köpings handläggare och undertecknare.")
 NORRA = "Norra Västmanlands Samordningsförbund"
 VASTERAS = "Samordningsförbundet Västerås"
 VASTRA = "Samordningsförbundet Västra Mälardalen"
@@ -29,6 +30,20 @@ FORBUND = [
     {"forbund": VASTRA, "organisationsnummer": "222000-2501", "eget_kapital": 950_000,
      "balansdag": D(2022, 12, 31), "ordforande": "Andreas Trygg"},
 ]
+
+# Invented people (examples): handläggare, kommunchef, kanslichef, representant.
+PEOPLE = {
+    "Sala": ("Anna Ekström", "Maria Holm", "Peter Lind", "Lars Berglund"),
+    "Hallstahammar": ("Erik Nordin", "Karin Sjöberg", "Johan Falk", "Eva Strand"),
+    "Fagersta": ("Lena Åkesson", "Mats Wiklund", "Sara Öberg", "Nils Hedlund"),
+    "Surahammar": ("Jonas Blom", "Helena Forsberg", "Anders Sundin", "Ingrid Bäck"),
+    "Norberg": ("Cecilia Lundin", "Olof Engström", "Emma Nyström", "Per Sandin"),
+    "Skinnskatteberg": ("Tomas Håkansson", "Ulla Dahl", "Linda Norén", "Gunnar Moberg"),
+    "Västerås": ("Sofia Lindgren", "Fredrik Palm", "Malin Björk", "Jan Eriksson"),
+    "Köping": (None, None, None, "Annika Ståhl"),
+    "Arboga": ("Kristina Wahl", "Henrik Lundqvist", "Therese Nord", "Bo Hallberg"),
+    "Kungsör": ("Mikael Ros", "Anette Sjögren", "Pia Hammar", "Stefan Grahn"),
+}
 
 # name, kortnamn, förbund, invånare, medlemsbidrag, postnummer och ort, telefon, webbplats
 KOMMUNER = [
@@ -64,22 +79,50 @@ KOPING = {
 }
 
 
+VASTERAS_STAD = {"kallas": "staden", "forvaltning": "Stadsledningskontoret",
+                 "avdelning": "Kansliet", "kommunchefens_titel": "Stadsdirektör"}
+
+
 def parter() -> list[dict]:
     rows = []
     for name, short, forbund, people, _, post, phone, web in KOMMUNER:
+        handlaggare, chef, kansli, representant = PEOPLE[short]
         row = {"namn": name, "kortnamn": short, "typ": "kommun", "forbund": forbund,
                "invanare": people, "beredande_organ": "Kommunstyrelsen",
                "beslutande_organ": "Kommunfullmäktige",
                "forvaltning": "Kommunledningsförvaltningen", "avdelning": "Kansliavdelningen",
+               "handlaggare": handlaggare, "handlaggarens_titel": "Utredare",
+               "kommunchef": chef, "kanslichef": kansli, "representant": representant,
+               "finansieras_av": "kommunstyrelsens budget",
                "postadress": f"{name}, {post}", "telefon": phone, "webbplats": f"www.{web}"}
-        rows.append({**row, **KOPING} if short == "Köping" else row)
+        if short == "Köping":
+            row = {**row, **KOPING, "finansieras_av": "social- och arbetsmarknadsnämndens budget"}
+        if short == "Västerås":
+            row = {**row, **VASTERAS_STAD}
+        rows.append(row)
     rows += [
         {"namn": "Region Västmanland", "kortnamn": "Regionen", "typ": "region",
          "beredande_organ": "Regionstyrelsen", "beslutande_organ": "Regionfullmäktige",
-         "forvaltning": "Regionkontoret", "postadress": "Region Västmanland, 721 89 Västerås",
-         "telefon": "021-17 30 00", "webbplats": "www.regionvastmanland.se"},
-        {"namn": "Försäkringskassan", "kortnamn": "FK", "typ": "stat"},
-        {"namn": "Arbetsförmedlingen", "kortnamn": "AF", "typ": "stat"},
+         "forvaltning": "Regionkontoret", "avdelning": "Staben för hälso- och sjukvård",
+         "handlaggare": "Helena Strand", "handlaggarens_titel": "Strateg",
+         "kommunchef": "Anders Vik", "kanslichef": "Eva Lund",
+         "representant": "Kent Ahlström", "finansieras_av": "regionstyrelsens budget",
+         "postadress": "Region Västmanland, 721 89 Västerås", "telefon": "021-17 30 00",
+         "webbplats": "www.regionvastmanland.se"},
+        {"namn": "Försäkringskassan", "kortnamn": "FK", "typ": "stat",
+         "beslutande_organ": "Områdeschefen", "forvaltning": "Avdelningen för sjukförsäkring",
+         "avdelning": "Område samverkan", "handlaggare": "Erik Sandberg",
+         "handlaggarens_titel": "Samverkansstrateg", "kommunchef": "Karin Berg",
+         "kommunchefens_titel": "Områdeschef", "representant": "Lotta Hed",
+         "postadress": "Försäkringskassan, 103 51 Stockholm", "telefon": "0771-524 524",
+         "webbplats": "www.forsakringskassan.se"},
+        {"namn": "Arbetsförmedlingen", "kortnamn": "AF", "typ": "stat",
+         "beslutande_organ": "Marknadsområdeschefen", "forvaltning": "Avdelningen Arbetsmarknad",
+         "avdelning": "Marknadsområde Mälardalen", "handlaggare": "Sofia Nyberg",
+         "handlaggarens_titel": "Verksamhetsutvecklare", "kommunchef": "Lars Ek",
+         "kommunchefens_titel": "Marknadsområdeschef", "representant": "Jenny Alm",
+         "postadress": "Arbetsförmedlingen, 113 99 Stockholm", "telefon": "0771-416 416",
+         "webbplats": "www.arbetsformedlingen.se"},
     ]
     return rows
 
@@ -97,6 +140,18 @@ def medlemsbidrag() -> list[dict]:
     return rows
 
 
+# Köping's own words for step 1, after its paper and the förvaltning's yttrande (seeds 003, 004).
+KOPING_YTTRANDE = (
+    "Förvaltningen är mycket positiv till ett gemensamt samordningsförbund. Den ser fler "
+    "möjligheter i ett länsförbund och ett samlat grepp om målgruppen i hela länet, och "
+    "framhåller att insatserna ska komma alla länets invånare till del och följas upp.")
+KOPING_BEDOMNING = (
+    "Medlemsbidraget ger i dag förbundet en projektpott för projekt och utbildningsinsatser. "
+    "Ett gemensamt förbund för hela Västmanland vore effektivare och ger en säkrare statlig "
+    "representation. Kommunen får fler samarbetsparter för utvecklingsprojekt, och med en "
+    "gemensam projektpott för hela länet kan större satsningar göras och samverkansvinster "
+    "tas till vara. Kommunledningsförvaltningen har i övrigt inget att tillägga till yttrandet.")
+
 DATA = {
     "Förbund": FORBUND,
     "Parter": parter(),
@@ -105,23 +160,25 @@ DATA = {
         {"post": "Arvoden, förlorad arbetsförtjänst", "omfattning": "6–7 sammanträden",
          "belopp": 200_000},
         {"post": "Tjänstepersonsstöd", "omfattning": "20 % i 6 månader", "belopp": 150_000},
-        {"post": "Planeringskonferens", "omfattning": "Två dagar", "belopp": 50_000},
-        {"post": "Oförutsett", "omfattning": "T.ex. juriststöd", "belopp": 100_000},
+        {"post": "Planeringskonferens", "omfattning": "två dagar", "belopp": 50_000},
+        {"post": "Oförutsett", "omfattning": "till exempel juriststöd", "belopp": 100_000},
     ],
     "Beslutssteg": [
         {"steg": 1, "rubrik": "Beslut om att delta i länsprocess",
          "mall": "01_delta_i_lansprocess.docx", "datum": D(2022, 1, 20),
-         "sista_svarsdag": D(2022, 3, 31), "galler": "kommun"},
+         "sista_svarsdag": D(2022, 3, 31), "galler": "kommun, region, stat"},
         {"steg": 2, "rubrik": "Bildande av Samordningsförbundet Västmanland",
          "mall": "02_bildande.docx", "datum": D(2023, 1, 10),
-         "sista_svarsdag": D(2023, 3, 31), "galler": "kommun"},
+         "sista_svarsdag": D(2023, 3, 31), "galler": "kommun, region, stat"},
         {"steg": 3, "rubrik": "Medlemsbidrag till Samordningsförbundet Västmanland 2024",
          "mall": "03_medlemsbidrag.docx", "datum": D(2023, 9, 15),
-         "sista_svarsdag": D(2023, 11, 30), "galler": "kommun, region"},
+         "sista_svarsdag": D(2023, 11, 30), "galler": "betalande"},
     ],
     "Ärenden": [
         {"part": "Köpings kommun", "steg": 1, "diarienummer": "KS 2022/45",
-         "beslutsdatum": D(2022, 3, 28), "paragraf": "§ 45", "beslut": "bifall"},
+         "beslutsdatum": D(2022, 3, 28), "paragraf": "§ 45", "beslut": "bifall",
+         "remitterat_till": "Social- och arbetsmarknadsförvaltningen",
+         "yttrande": KOPING_YTTRANDE, "bedomning": KOPING_BEDOMNING},
         {"part": "Arboga kommun", "steg": 1, "diarienummer": "KS 2022/31",
          "beslutsdatum": D(2022, 3, 24), "paragraf": "§ 38", "beslut": "bifall"},
         {"part": "Sala kommun", "steg": 1, "diarienummer": "KS 2022/112",
@@ -147,6 +204,7 @@ PARAMETERS = {
     "andel_kommuner": 0.25,
     "fordelning_interimsbudget": "medlemsbidrag",
     "kontaktperson": "Länspresidiets processledare, 021-00 00 00, lanspresidiet@example.se",
+    "exempeldata": "ja",
 }
 
 

@@ -119,9 +119,9 @@ def letterhead(doc) -> None:
     first = header.paragraphs[0]
     first.add_run("{{ part.namn }}").bold = True
     first.runs[0].font.size = Pt(14)
-    second = header.add_paragraph("{{ [part.forvaltning, part.avdelning]|select|join(' · ') }}")
+    second = header.add_paragraph("{{ part.forvaltning_avdelning }}")
     second.runs[0].font.size = Pt(9)
-    para(doc, ("Tjänsteskrivelse", "b"), space_after=2)
+    para(doc, ("{{ part.handlingstyp }}", "b"), space_after=2)
     para(doc, "Datum: {{ steg.datum|iso }}", space_after=2)
     tag(doc, "{%p if arende and arende.diarienummer %}")
     para(doc, "Diarienummer: {{ arende.diarienummer }}", space_after=2)
@@ -131,8 +131,8 @@ def letterhead(doc) -> None:
               "{% if part.handlaggarens_titel %}, {{ part.handlaggarens_titel }}{% endif %}",
          space_after=2)
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if part.beredande_organ %}")
-    para(doc, ("{{ part.beredande_organ }}", "b"))
+    tag(doc, "{%p if part.mottagare %}")
+    para(doc, ("{{ part.mottagare }}", "b"))
     tag(doc, "{%p endif %}")
 
 
@@ -170,25 +170,19 @@ def proposal(doc, points: list[str]) -> None:
 
 
 def signatures(doc) -> None:
-    tag(doc, "{%p if part.kommunchef %}")
-    para(doc, "{{ part.kommunchef }}", space_after=0).paragraph_format.space_before = Pt(24)
-    para(doc, "Kommunchef")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if part.kanslichef %}")
-    para(doc, "{{ part.kanslichef }}", space_after=0).paragraph_format.space_before = Pt(18)
-    para(doc, "Kanslichef")
-    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for s in part.signatorer %}")
+    name = para(doc, "{{ s.namn }}", space_after=0)
+    name.paragraph_format.space_before = Pt(24)
+    name.paragraph_format.keep_with_next = True
+    para(doc, "{{ s.titel }}")
+    tag(doc, "{%p endfor %}")
 
 
 def copies(doc, extra: list[str] = ()) -> None:
     heading(doc, "Kopia till", 2)
-    tag(doc, "{%p if eget_forbund %}")
-    para(doc, "{{ eget_forbund.namn }} – för kännedom", space_after=0)
-    tag(doc, "{%p else %}")
-    tag(doc, "{%p for f in forbund %}")
-    para(doc, "{{ f.namn }} – för kännedom", space_after=0)
+    tag(doc, "{%p for mottagare in kopia_till %}")
+    para(doc, "{{ mottagare }} – för kännedom", space_after=0)
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
     for line in extra:
         if line.startswith("{%p"):
             tag(doc, line)
