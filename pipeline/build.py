@@ -216,3 +216,28 @@ def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:
                 warnings.append(f"{paper.part} avslog i steg {decision['steg']}; handlingen för "
                                 f"steg {paper.steg['nummer']} säger det i en anmärkning.")
     return warnings
+
+
+def accountability_warnings(prepared: Prepared) -> list[str]:
+    """A party that gets papers but has no handläggare, or nobody to sign them."""
+    getting = {p.part for p in prepared.papers}
+    table = prepared.bok.tables["Parter"]
+    warnings = []
+    for row in prepared.bok.parter.itertuples():
+        if row.namn not in getting:
+            continue
+        if not row.handlaggare:
+            warnings.append(f"{row.namn} får handlingar men har ingen handläggare "
+                            f"({where(table, 'handlaggare', row.rad)}); ingen står som "
+                            "ansvarig för dem.")
+        if not row.kommunchef and not row.kanslichef:
+            warnings.append(f"{row.namn} får handlingar men ingen undertecknar dem "
+                            f"({where(table, 'kommunchef', row.rad)} och "
+                            f"{where(table, 'kanslichef', row.rad)} är tomma).")
+    return warnings
+
+
+def where(table, key: str, rad: int) -> str:
+    """The cell, or the sheet and row when the column is left out of the workbook."""
+    return table.cell(key, rad) if key in table.columns else f"{table.sheet} rad {rad}"
+

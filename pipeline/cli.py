@@ -135,7 +135,7 @@ def _bar(items):
 @report_errors
 def check(workbook: Path, templates: Path, papers: bool) -> None:
     """Kontrollera arbetsboken och mallarna. Skriver inget."""
-    from .build import prepare
+    from .build import accountability_warnings, prepare
     from .bundle import check_cover
     from .checks import check_papers, check_templates
 
@@ -145,7 +145,7 @@ def check(workbook: Path, templates: Path, papers: bool) -> None:
         problems = check_papers(prepared)
     if problems:
         raise UserError(problems)
-    for warning in prepared.figures.warnings:
+    for warning in [*prepared.figures.warnings, *accountability_warnings(prepared)]:
         click.echo(f"Varning: {warning}", err=True)
     bok = prepared.bok
     steps = sorted({p.steg["nummer"] for p in prepared.papers})

@@ -57,3 +57,18 @@ def document_text(path: Path) -> str:
         lines += [p.text for p in section.header.paragraphs]
         lines += [p.text for p in section.footer.paragraphs]
     return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def shipped_out(tmp_path_factory) -> Path:
+    """out/ of one build of the shipped workbook and templates (read it, don't change it)."""
+    from pipeline.build import build
+
+    out = tmp_path_factory.mktemp("shipped") / "out"
+    build(workbooks.EXAMPLE, workbooks.TEMPLATES, out)
+    return out
+
+
+def running_text(path: Path) -> list[str]:
+    """The body's paragraphs (no tables, headers or footers): the paper's running text."""
+    return [p.text for p in Document(path).paragraphs if p.text.strip()]

@@ -30,7 +30,7 @@ def test_earlier_decisions_are_cited(sheets, write_workbook, tmp_path):
     build(write_workbook(sheets), TEMPLATES, tmp_path)
     text = document_text(paper_paths(tmp_path)[(3, "Köpings kommun")])
     assert ("Kommunfullmäktige beslutade den 28 mars 2022, § 45, att bifalla förslaget i "
-            "ärendet Beslut om att delta i länsprocess.") in text
+            "ärendet ”Beslut om att delta i länsprocess”.") in text
     assert "Observera" not in text
 
 

@@ -9,7 +9,7 @@ from docx import Document
 from pipeline.build import build
 
 from conftest import document_text, paper_paths
-from workbooks import TEMPLATES, set_cell
+from workbooks import TEMPLATES, column_of, set_cell
 
 HOSTILE = 'Ström & Söner <AB> "Kommun" \'s'
 
@@ -28,12 +28,13 @@ def rename_party(sheets, old, new):
 def test_special_characters_in_body_table_and_footer(sheets, write_workbook, tmp_path):
     rename_party(sheets, "Köpings kommun", HOSTILE)
     row = find_row(sheets, "Parter", HOSTILE)
-    set_cell(sheets, "Parter", f"N{row}", "Box 1 & 2 <Hus> \"A\"")
+    set_cell(sheets, "Parter", f"{column_of(sheets, 'Parter', 'Postadress')}{row}",
+             "Box 1 & 2 <Hus> \"A\"")
     out = tmp_path / "out"
     build(write_workbook(sheets), TEMPLATES, out)
     papers = paper_paths(out)
     step3 = document_text(papers[(3, HOSTILE)])
-    assert f"Medlemsbidraget från {HOSTILE} till" in step3  # body
+    assert f"{HOSTILE} betalar 455" in step3  # body
     assert any(line.startswith(f"{HOSTILE} |") for line in step3.splitlines())  # table
     doc = Document(papers[(1, HOSTILE)])
     header = "\n".join(p.text for p in doc.sections[0].header.paragraphs)

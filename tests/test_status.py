@@ -36,10 +36,11 @@ def test_table_matches_the_sheet(sheets, write_workbook):
     assert cell[("Kungsörs kommun", 1)] == "återremitterat"
     assert cell[("Fagersta kommun", 1)] == "försenat (svar senast 2022-03-31)"
     assert cell[("Köpings kommun", 2)] == "väntar (svar senast 2023-03-31)"
-    assert cell[("Region Västmanland", 1)] == "–"
-    assert s.summaries[0] == ("Steg 1 (Beslut om att delta i länsprocess): 5 av 10 kommuner "
-                              "har beslutat, 4 försenade.")
-    assert s.summaries[2].endswith("0 av 11 parter har beslutat.")
+    assert cell[("Region Västmanland", 1)] == "försenat (svar senast 2022-03-31)"
+    assert cell[("Arbetsförmedlingen", 3)] == "–"  # pays nothing itself: no step-3 paper
+    assert s.summaries[0] == ("Steg 1 (Beslut om att delta i länsprocess): 5 av 13 parter "
+                              "har beslutat, 7 försenade.")
+    assert s.summaries[2].endswith("0 av 12 parter har beslutat.")
 
 
 def test_before_the_answer_date_nothing_is_overdue(sheets, write_workbook):
@@ -53,7 +54,7 @@ def test_command_and_xlsx(sheets, write_workbook, tmp_path):
                  "--datum", "2022-04-15", "--xlsx", target)
     assert result.exit_code == 0, result.output
     assert "Läget den 2022-04-15" in result.output
-    assert "4 av 10 kommuner har beslutat" in result.output
+    assert "4 av 13 parter har beslutat" in result.output
     ws = load_workbook(io.BytesIO(target.read_bytes()))["Status"]
     rows = {r[0].value: r for r in ws.iter_rows(min_row=2, max_row=12)}
     assert rows["Fagersta kommun"][1].fill.fgColor.rgb.endswith(OVERDUE_FILL.fgColor.rgb[-6:])

@@ -60,3 +60,10 @@ def set_cell(sheets: dict, sheet: str, ref: str, value) -> None:
     while len(line) < col:
         line.append(None)
     line[col - 1] = value
+
+
+def column_of(sheets: dict, sheet: str, header: str) -> str:
+    """The column letter of `header` in the plain rows of `example_sheets()`."""
+    from openpyxl.utils.cell import get_column_letter
+
+    return get_column_letter(sheets[sheet][0].index(header) + 1)

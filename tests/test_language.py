@@ -1,0 +1,91 @@
+"""writing.md's language rules, read off every paper of the shipped workbook.
+
+Each rule is a check over the running text (the body's paragraphs; tables and the
+letterhead lines follow other rules). Each check is also run on a sentence that breaks
+it, so that a check that cannot fail is caught here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import paper_paths, running_text
+
+MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+          "december")
+LABELS = ("bilaga", "bilagorna", "steg", "§")  # "bilaga 2", "steg 3": labels, not counts
+
+
+def small_number_before_noun(line: str) -> list[str]:
+    """Digits one to twelve before a word, not a unit, month or label: "3 samordningsförbund"."""
+    pattern = (rf"(?<![\d§,.:/–\-])\b([1-9]|1[0-2]) (?!kr\b|kronor|%|procent|§|"
+               rf"(?:{MONTHS})\b)([a-zåäö]+)")
+    return [m.group(0) for m in re.finditer(pattern, line)
+            if not line[:m.start()].rstrip().lower().endswith(LABELS)]
+
+
+def signed_change(line: str) -> list[str]:
+    return re.findall(r"(?<!\w)[+\u2212]\s?\d[\d\u00a0 ]*", line)
+
+
+def iso_date_in_text(line: str) -> list[str]:
+    if line.startswith("Datum: "):  # the letterhead
+        return []
+    return re.findall(r"\d{4}-\d{2}-\d{2}", line)
+
+
+def unquoted_title(line: str) -> list[str]:
+    """"i ärendet Beslut om …" without Swedish quotation marks."""
+    return re.findall(r"ärendet (?!\u201d)[A-ZÅÄÖ]\w+", line)
+
+
+def doubled_word(line: str) -> list[str]:
+    return [m.group(0) for m in re.finditer(r"\b(\w+)\s+\1\b", line, re.IGNORECASE)]
+
+
+def percent_sign(line: str) -> list[str]:
+    return re.findall(r"\d\s?%", line)
+
+
+def empty_values(line: str) -> list[str]:
+    return re.findall(r"\b(?:None|nan|NaN|NaT)\b|\{\{|\{%", line)
+
+
+def wrong_agreement(line: str) -> list[str]:
+    return re.findall(r"sitt egna kapital|regionernas", line)
+
+
+RULES = {
+    small_number_before_noun: "finns i dag 3 samordningsförbund",
+    signed_change: "en förändring med +80 425 kronor",
+    iso_date_in_text: "Kapitalöverföring den 2024-01-01",
+    unquoted_title: "att bifalla förslaget i ärendet Beslut om att delta i länsprocess",
+    doubled_word: "att återremittera ärendet ärendet",
+    percent_sign: "(21,4 %)",
+    empty_values: "Handläggare: None",
+    wrong_agreement: "behåller sitt egna kapital",
+}
+
+
+@pytest.mark.parametrize("rule, wrong", RULES.items(), ids=[r.__name__ for r in RULES])
+def test_each_rule_catches_its_example(rule, wrong):
+    assert rule(wrong)
+
+
+def test_the_rules_let_right_text_pass():
+    right = ("I Västmanland finns i dag tre samordningsförbund. Det är en ökning med 80 425 "
+             "kronor (21,4 procent) från den 1 januari 2024, i bilaga 2 och enligt 5 § lagen "
+             "(2003:1210), i ärendet ”Beslut om att delta i länsprocess”, för 16–64 år.")
+    assert not any(rule(right) for rule in RULES)
+
+
+def test_every_paper_keeps_every_rule(shipped_out):
+    """One region in the shipped county: "regionernas" would be wrong agreement there."""
+    breaks = []
+    for (steg, part), path in sorted(paper_paths(shipped_out).items()):
+        for line in running_text(path):
+            breaks += [(steg, part, rule.__name__, found) for rule in RULES
+                       for found in rule(line)]
+    assert breaks == []
