@@ -152,10 +152,11 @@ def delegation_text(words: dict, own: dict | None, forbund_words_: dict,
                     representant: str) -> str:
     """Step 1, point 2: to whom the party delegates its participation."""
     if own is not None:
-        where = f"{words['kallas_genitiv']} representant i styrelsen för {own['namn']}"
-    else:
-        where = (f"{words['kallas_genitiv']} representanter i styrelserna för "
-                 f"{forbund_words_['forbunden_text']}")
+        return (f"{words['kallas_genitiv']} representant i styrelsen för {own['namn']}"
+                + (f", {representant}" if representant else ""))
+    several = not representant or " och " in representant or "," in representant
+    noun = "representanter" if several else "representant"
+    where = f"{words['kallas_genitiv']} {noun} i styrelserna för {forbund_words_['forbunden_text']}"
     return f"{where}, {representant}" if representant else where
 
 

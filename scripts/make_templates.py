@@ -197,10 +197,10 @@ def step2(path: Path) -> None:
     heading(doc, "Bakgrund", 3)
     earlier_decisions(doc)
     para(doc, "Inom länsprocessen har ett länspresidium med externt processtöd tagit fram ett "
-              "underlag för beslut om ett gemensamt samordningsförbund, och medlemmarna har "
-              "ställt sig bakom en gemensam avsiktsförklaring om att bilda {{ nytt_forbund }}. "
-              "Förslaget till förbundsordning har tagits fram av länspresidiet med stöd av "
-              "tjänstepersoner från medlemmarna.")
+              "underlag för beslut om ett gemensamt samordningsförbund och ett förslag till "
+              "gemensam avsiktsförklaring om att bilda {{ nytt_forbund }}. Förslaget till "
+              "förbundsordning har tagits fram av länspresidiet med stöd av tjänstepersoner "
+              "från medlemmarna.")
     heading(doc, "Skäl för ett gemensamt förbund", 3)
     bullet(doc, "För individen: fler får tillgång till samordnade insatser, och insatserna kan "
                 "bli mer träffsäkra och professionella.")
