@@ -171,7 +171,7 @@ def step2(path: Path) -> None:
     proposal(doc, [
         "{{ part.namn }} godkänner förbundsordningen för {{ nytt_forbund }} i bilaga 1.",
         "Förbundsordningen gäller från och med den {{ bildandedatum|datum }}. Från den dagen är "
-        "{{ kvarvarande_forbund.namn }} det gemensamma samordningsförbundet för hela {{ lan }} "
+        "{{ kvarvarande_forbund.namn }} det gemensamma samordningsförbundet för hela länet "
         "under namnet {{ nytt_forbund }}.",
         "{%p for a in andrade_forbundsordningar %}",
         "{{ part.namn }} godkänner ändringen av förbundsordningen för {{ a.namn }} i bilaga "
@@ -220,7 +220,7 @@ def step2(path: Path) -> None:
                 "kommuner")
     bullet(doc, "förbundet fångar upp och stöder lokala initiativ, till exempel genom nätverk "
                 "för chefer och samverkansansvariga i varje kommun.")
-    para(doc, "Samtliga kommuner i {{ lan }} ska vara företrädda i förbundets styrning "
+    para(doc, "Samtliga kommuner i länet ska vara företrädda i förbundets styrning "
               "tillsammans med {{ lanstackande_text }}.")
     heading(doc, "Bildande och interimistisk styrelse", 3)
     paragraphs(doc, [
@@ -294,14 +294,17 @@ def step2(path: Path) -> None:
            "{{ kapital.summa_interimsandel|belopp }}",
            "{{ kapital.ingaende_eget_kapital|belopp }}", "{{ kapital.overfors_totalt|belopp }}"],
           widths=[4.6, 2.4, 2.3, 2.5, 2.1, 2.1])
+    tag(doc, "{%p if avvecklade_forbund %}")
     after_table(doc, "Det gemensamma förbundets ingående eget kapital den {{ startdatum|datum }} "
                      "blir {{ kapital.ingaende_eget_kapital|kronor }}, varav "
                      "{{ kapital.behalls|kronor }} redan finns i {{ kvarvarande_forbund.namn }} "
-                     "och {{ kapital.overfors_totalt|kronor }} förs över från de förbund som "
-                     "avvecklas.")
-    tag(doc, "{%p if avvecklade_forbund %}")
+                     "och {{ kapital.overfors_totalt|kronor }} förs över från "
+                     "{{ avvecklade_namn_text }}.")
     para(doc, "Likvidationen av {{ avvecklade_namn_text }} väntas ge vissa besparingar i "
               "administrationen.")
+    tag(doc, "{%p else %}")
+    after_table(doc, "Förbundets eget kapital den {{ startdatum|datum }} blir "
+                     "{{ kapital.ingaende_eget_kapital|kronor }}.")
     tag(doc, "{%p endif %}")
     heading(doc, "Hållbarhet", 2)
     heading(doc, "Miljöperspektiv", 3)
