@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import bilagor
 from . import context as ctx
 from . import incremental
 from .compute import Figures, compute
@@ -142,6 +143,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
         if old and paper.path in rendered and changed:  # the first build has nothing to compare
             changes += incremental.change_lines(paper, previous, figures)
     files.append(summary_file(prepared, out, common, manifest))
+    files += bilagor.bilaga_files([b for b in bilagor.plan_bilagor(prepared)
+                                   if not steps or b.steg in steps])
     missing_office = pdf and find_office() is None
     if pdf and not missing_office:
         files += pdf_files(files, out, set(rendered))
