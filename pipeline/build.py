@@ -10,9 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bilagor
+from . import bilagor, incremental
 from . import context as ctx
-from . import incremental
 from .compute import Figures, compute
 from .filenames import paper_names, step_folder
 from .output import OutputFile, WriteResult, read_manifest, sha256, write_output

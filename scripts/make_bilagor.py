@@ -121,10 +121,10 @@ def forbundsordning(path: Path) -> None:
     section(doc, 6, "Interimistisk styrelse",
             "Från och med den {{ bildandedatum|datum }} till och med den "
             "{{ dagen_fore_start|datum }} leds förbundet av en interimistisk styrelse, som "
-            "förbundsmedlemmarna utser på samma sätt som styrelsen (7 §). Den interimistiska styrelsen ska förbereda "
-            "övertagandet av verksamheten från {{ forbund_text }}, bland annat genom att "
-            "rekrytera en förbundschef, se över och teckna de avtal som behövs och ta fram "
-            "underlag för budgeten för {{ budgetar }}.",
+            "förbundsmedlemmarna utser på samma sätt som styrelsen (7 §). Den interimistiska "
+            "styrelsen ska förbereda övertagandet av verksamheten från {{ forbund_text }}, "
+            "bland annat genom att rekrytera en förbundschef, se över och teckna de avtal som "
+            "behövs och ta fram underlag för budgeten för {{ budgetar }}.",
             "Den interimistiska styrelsens uppdrag upphör den {{ dagen_fore_start|datum }}. "
             "Från och med den {{ startdatum|datum }} leds förbundet av den ordinarie styrelsen.")
     section(doc, 7, "Styrelse",

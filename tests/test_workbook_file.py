@@ -24,7 +24,7 @@ def test_instructions_note_formats_and_lists():
     assert wb.sheetnames[0] == "Instruktioner"
     text = "\n".join(str(c.value) for row in wb["Instruktioner"].iter_rows() for c in row
                      if c.value)
-    assert "Exempeldata: belopp utom Köpings är påhittade." in text
+    assert "Exempeldata: belopp utom Köpings och likvidationsparagrafer är påhittade." in text
     for spec in schema.SHEETS:
         for column in spec.columns:
             assert column.header in text
