@@ -126,3 +126,24 @@ def test_sender_by_date():
     assert signers == [{"namn": "Lena Eldståhl", "titel": "Ordförande"}]
     name, signers, _ = bilagor.cover_sender(shared, dt.date(2022, 1, 20))
     assert len(signers) == 3
+
+
+def test_example_data_marks_the_letter_and_the_bilagor(sheets, write_workbook):
+    for row in sheets["Parametrar"]:
+        if row[0] == "Exempeldata":
+            row[1] = "ja"
+    prepared = prepare(write_workbook(sheets), TEMPLATES)
+    plan = bilagor.plan_bilagor(prepared)
+    steg = next(s for s in bilagor.ctx.steps(prepared.bok) if s["nummer"] == 2)
+    assert bilagor.cover_context(prepared, plan, steg, "Köpings kommun")["utkast_markering"] \
+        == "UTKAST – exempeldata"
+    for data in bilagor.render_bilagor(plan):
+        header = Document(io.BytesIO(data)).sections[0].header
+        assert "UTKAST – exempeldata" in "\n".join(p.text for p in header.paragraphs)
+    for row in sheets["Parametrar"]:
+        if row[0] == "Exempeldata":
+            row[1] = "nej"
+    real = prepare(write_workbook(sheets, "verklig.xlsx"), TEMPLATES)
+    unmarked = bilagor.render_bilagor(bilagor.plan_bilagor(real))[0]
+    header = Document(io.BytesIO(unmarked)).sections[0].header
+    assert "UTKAST" not in "\n".join(p.text for p in header.paragraphs)
