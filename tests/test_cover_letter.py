@@ -22,9 +22,9 @@ NEW = "Samordningsförbundet Västmanland"
 
 
 @pytest.fixture(scope="module")
-def letters(tmp_path_factory):
-    """Every letter of every bundle, (kortnamn, steg) → its text, headers and footers too;
-    built from the example with step 2 for the region as well."""
+def bundles(tmp_path_factory):
+    """Every bundle's file names, zip name → names, and every letter, (kortnamn, steg) →
+    the document; built from the example with step 2 for the region as well."""
     folder = tmp_path_factory.mktemp("letters")
     sheets = workbooks.example_sheets()
     header = sheets["Beslutssteg"][0]
@@ -32,15 +32,21 @@ def letters(tmp_path_factory):
     workbook = workbooks.write(folder / "arbetsbok.xlsx", sheets)
     out = folder / "out"
     build(workbook, TEMPLATES, out)
-    result = {}
+    result, zips = {}, {}
     for f in bundle_files(prepare(workbook, TEMPLATES), out):
         with zipfile.ZipFile(io.BytesIO(f.data)) as archive:
+            zips[f.path.split("/")[-1]] = archive.namelist()
             for name in archive.namelist():
                 found = re.search(r"Foljebrev_steg-(\d+)\.docx$", name)
                 if found:
                     doc = Document(io.BytesIO(archive.read(name)))
                     result[(f.path.split("/")[-1][:-4], int(found.group(1)))] = doc
-    return result
+    return zips, result
+
+
+@pytest.fixture(scope="module")
+def letters(bundles):
+    return bundles[1]
 
 
 def text_of(doc) -> dict[str, str]:
@@ -57,6 +63,15 @@ def flat(text: str) -> str:
 def test_one_letter_per_party_and_step(letters):
     assert {s for (k, s) in letters if k == "Koping"} == {1, 2, 3}
     assert {s for (k, s) in letters if k == "Regionen"} == {2, 3}
+
+
+def test_the_regions_bundle_has_every_bilaga_of_step_2(bundles):
+    names = bundles[0]["Regionen.zip"]
+    assert sorted(n.rsplit("/", 1)[1] for n in names if "/bilagor/" in n) == [
+        "Bilaga_Andrad_forbundsordning_Samordningsforbundet-Vasteras.docx",
+        "Bilaga_Andrad_forbundsordning_Samordningsforbundet-Vastra-Malardalen.docx",
+        "Bilaga_Forbundsordning.docx"]
+    assert sum("Foljebrev_steg-" in n for n in names) == 2
 
 
 def test_step_1_letter_is_from_the_three_forbund(letters):
