@@ -18,7 +18,7 @@ def test_two_builds_are_byte_identical(tmp_path):
     build(EXAMPLE, TEMPLATES, tmp_path / "a")
     build(EXAMPLE, TEMPLATES, tmp_path / "b")
     a, b = digests(tmp_path / "a"), digests(tmp_path / "b")
-    assert len(a) == 33  # 31 papers, manifest, sammanställning
+    assert len(a) == 36  # 31 papers, three bilagor, manifest, sammanställning
     assert a == b
 
 
