@@ -32,7 +32,7 @@ from .compiled import PreparedTemplate
 from .filenames import slug, step_folder
 from .output import OutputFile
 from .problems import Problem, UserError
-from .render import error_text, jinja_env
+from .render import error_text, jinja_env, template_tags
 from .validate import Arbetsbok, template_names
 
 FOLDER = "bilagor"
@@ -76,7 +76,24 @@ def plan_bilagor(prepared) -> list[Bilaga]:
                 name = unique_name(folder, f"{file_stem(mall)}_{slug(forbund['namn'])}", taken)
                 plan.append(planned(prepared.templates / mall, mall, steg, context,
                                     forbund["namn"], name))
+    problems = missing_seat(plan, prepared.bok)
+    if problems:
+        raise UserError(problems)
     return plan
+
+
+def missing_seat(plan: list[Bilaga], bok: Arbetsbok) -> list[Problem]:
+    """A förbundsordning must name the förbund's seat (9 § 1): a bilaga template that uses
+    `sate` needs the parameter Säte."""
+    p = bok.parametrar
+    if p.sate:
+        return []
+    templates = {b.mall: b.template for b in plan}
+    return [Problem(p.cells.get("sate", "Parametrar"),
+                    f"ortnamnet där förbundet har sitt säte (mallen {mall} använder det)",
+                    p.sate, "Säte")
+            for mall, template in templates.items()
+            if any(re.search(r"\bsate\b", tag) for tag in template_tags(template))]
 
 
 def planned(template: Path, mall: str, steg: dict, context: dict, forbund: str | None,

@@ -80,8 +80,8 @@ def bundle_files(prepared: Prepared, out: Path) -> list[OutputFile]:
 def check_cover(prepared: Prepared) -> list[Problem]:
     """Render every bilaga, and the covering letter of each step once for a party of each
     type (as `papers check` does for the step templates), reporting the first error."""
-    plan = plan_bilagor(prepared)
     try:
+        plan = plan_bilagor(prepared)
         render_bilagor(plan)
     except UserError as exc:
         return list(exc.problems)

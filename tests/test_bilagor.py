@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 
 import pytest
 from docx import Document
 
 from pipeline import bilagor
 from pipeline.build import build, prepare
+from pipeline.bundle import check_cover
 from pipeline.formatting import procent
 from pipeline.problems import UserError
 
@@ -201,3 +203,26 @@ def test_number_and_share_words():
     assert bilagor.share_text(bilagor.Fraction(1, 8)) == "12,5 procent"
     assert bilagor.county("Västmanland") == "Västmanlands län"
     assert bilagor.county("Västerbotten") == "Västerbottens län"
+
+
+def test_a_forbundsordning_without_a_seat_is_refused(sheets, write_workbook):
+    rows = sheets["Parametrar"]
+    row = next(i for i, r in enumerate(rows) if r[0] == "Säte")
+    rows[row][1] = None
+    prepared = prepare(write_workbook(sheets), TEMPLATES)
+    with pytest.raises(UserError) as caught:
+        bilagor.plan_bilagor(prepared)
+    assert str(caught.value) == (
+        f"Parametrar!B{row + 1} (Säte): fann en tom cell, förväntade ortnamnet där förbundet "
+        "har sitt säte (mallen bilaga_forbundsordning.docx använder det).")
+
+
+def test_check_reports_a_broken_bilaga_template(tmp_path):
+    folder = tmp_path / "mallar"
+    shutil.copytree(TEMPLATES, folder)
+    doc = Document(folder / "bilaga_andrad_forbundsordning.docx")
+    doc.add_paragraph("{{ avvecklat_forbund.finns_inte }}")
+    doc.save(folder / "bilaga_andrad_forbundsordning.docx")
+    problems = check_cover(prepare(EXAMPLE, folder))
+    assert [p.where for p in problems] == ["bilaga_andrad_forbundsordning.docx"] * 2
+    assert "fältet »finns_inte« finns inte" in problems[0].message()
