@@ -80,8 +80,8 @@ def forbundsordning(path: Path) -> None:
     sender_footer(doc, "{{ avsandare.kontaktrader|join(' · ') }}")
     para(doc, "Bilaga till ärendet ”{{ steg.rubrik }}”", space_after=2)
     heading(doc, "Förbundsordning för {{ nytt_forbund }}", 1)
-    para(doc, "Förbundsordningen gäller för {{ nytt_forbund }}, ett samordningsförbund enligt "
-              f"{LAW}. Förbundsordningen är godkänd av samtliga förbundsmedlemmar.")
+    para(doc, "Denna förbundsordning gäller för {{ nytt_forbund }}, ett samordningsförbund "
+              f"enligt {LAW}.")
 
     section(doc, 1, "Namn och säte",
             "Förbundets namn är {{ nytt_forbund }}.",
