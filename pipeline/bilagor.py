@@ -76,22 +76,19 @@ def plan_bilagor(prepared) -> list[Bilaga]:
                 name = unique_name(folder, f"{file_stem(mall)}_{slug(forbund['namn'])}", taken)
                 plan.append(planned(prepared.templates / mall, mall, steg, context,
                                     forbund["namn"], name))
-    problems = missing_seat(plan, prepared.bok)
-    if problems:
-        raise UserError(problems)
     return plan
 
 
-def missing_seat(plan: list[Bilaga], bok: Arbetsbok) -> list[Problem]:
+def warnings(bok: Arbetsbok, plan: list[Bilaga]) -> list[str]:
     """A förbundsordning must name the förbund's seat (9 § 1): a bilaga template that uses
-    `sate` needs the parameter Säte."""
+    `sate` while the optional parameter Säte is empty leaves the sentence out, and says so."""
     p = bok.parametrar
     if p.sate:
         return []
     templates = {b.mall: b.template for b in plan}
-    return [Problem(p.cells.get("sate", "Parametrar"),
-                    f"ortnamnet där förbundet har sitt säte (mallen {mall} använder det)",
-                    p.sate, "Säte")
+    return [f"{p.cells.get('sate', 'Parametrar')} (Säte) är tom: bilagan från mallen {mall} "
+            "anger inget säte för förbundet, som 9 § lagen (2003:1210) om finansiell samordning "
+            "av rehabiliteringsinsatser kräver av en förbundsordning."
             for mall, template in templates.items()
             if any(re.search(r"\bsate\b", tag) for tag in template_tags(template))]
 

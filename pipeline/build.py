@@ -142,8 +142,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
         if old and paper.path in rendered and changed:  # the first build has nothing to compare
             changes += incremental.change_lines(paper, previous, figures)
     files.append(summary_file(prepared, out, common, manifest))
-    files += bilagor.bilaga_files([b for b in bilagor.plan_bilagor(prepared)
-                                   if not steps or b.steg in steps])
+    plan = [b for b in bilagor.plan_bilagor(prepared) if not steps or b.steg in steps]
+    files += bilagor.bilaga_files(plan)
     missing_office = pdf and find_office() is None
     if pdf and not missing_office:
         files += pdf_files(files, out, set(rendered))
@@ -153,7 +153,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
                           manifest=manifest)
     if missing_office:
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
-    return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers)],
+    return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers),
+                                        *bilagor.warnings(prepared.bok, plan)],
                        rendered=len(todo), changes=changes)
 
 

@@ -85,7 +85,9 @@ def forbundsordning(path: Path) -> None:
 
     section(doc, 1, "Namn och säte",
             "Förbundets namn är {{ nytt_forbund }}.",
+            "{%p if sate %}",
             "Förbundet har sitt säte i {{ sate }}.",
+            "{%p endif %}",
             "Förbundet är en fortsättning av {{ kvarvarande_forbund.namn }}"
             "{{ kvarvarande_orgnr_text }}, som från och med den {{ bildandedatum|datum }} "
             "har det namn och de medlemmar som anges i denna förbundsordning.")

@@ -205,16 +205,21 @@ def test_number_and_share_words():
     assert bilagor.county("Västerbotten") == "Västerbottens län"
 
 
-def test_a_forbundsordning_without_a_seat_is_refused(sheets, write_workbook):
+def test_a_forbundsordning_without_a_seat_leaves_the_sentence_out_and_warns(
+        sheets, write_workbook, tmp_path):
     rows = sheets["Parametrar"]
     row = next(i for i, r in enumerate(rows) if r[0] == "Säte")
     rows[row][1] = None
-    prepared = prepare(write_workbook(sheets), TEMPLATES)
-    with pytest.raises(UserError) as caught:
-        bilagor.plan_bilagor(prepared)
-    assert str(caught.value) == (
-        f"Parametrar!B{row + 1} (Säte): fann en tom cell, förväntade ortnamnet där förbundet "
-        "har sitt säte (mallen bilaga_forbundsordning.docx använder det).")
+    out = tmp_path / "out"
+    result = build(write_workbook(sheets), TEMPLATES, out, steps=[2])
+    assert (f"Parametrar!B{row + 1} (Säte) är tom: bilagan från mallen "
+            "bilaga_forbundsordning.docx anger inget säte") in "\n".join(result.warnings)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    path = next(out / e["fil"] for e in manifest["filer"] if e.get("titel", "").startswith(
+        "Förbundsordning"))
+    text = document_text(path)
+    assert "säte i" not in text and "None" not in text
+    assert "Förbundets namn är Samordningsförbundet Västmanland." in text
 
 
 def test_check_reports_a_broken_bilaga_template(tmp_path):
