@@ -206,6 +206,12 @@ BESLUTSSTEG = Sheet(
                "medlemsbidrag Budgetår.",
                ("kommun", "region", "stat", "kommun, region", "kommun, region, stat",
                 "betalande"), width=22),
+        Column("Bilagor", "bilagor", TEXT, False,
+               "Word-mallar i mallmappen för bilagor som görs en gång för steget, åtskilda "
+               "med kommatecken, t.ex. bilaga_forbundsordning.docx.", width=34),
+        Column("Bilagor per förbund", "bilagor_per_forbund", TEXT, False,
+               "Word-mallar för bilagor som görs en gång per förbund som avvecklas (alla "
+               "utom Kvarvarande förbund), t.ex. bilaga_andrad_forbundsordning.docx.", width=34),
     ),
     "En rad per beslutssteg. Ett nytt steg är en ny rad och en ny mall.",
 )

@@ -307,16 +307,22 @@ def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
 def check_beslutssteg(table, steg, templates: Path) -> list[Problem]:
     problems = []
     for row in steg.itertuples():
-        if row.mall is None:
-            continue
-        name = str(row.mall)
-        safe = Path(name).name == name and name not in (".", "..")
-        if not safe or not name.lower().endswith(".docx") or not (templates / name).is_file():
-            problems.append(Problem(
-                table.cell("mall", row.rad),
-                f"namnet på en Word-mall (.docx) i mallmappen {templates}", name,
-                table.header("mall")))
+        for key in ("mall", "bilagor", "bilagor_per_forbund"):
+            names = [row.mall] if key == "mall" else template_names(getattr(row, key, None))
+            for name in (str(n) for n in names if n is not None):
+                safe = Path(name).name == name and name not in (".", "..")
+                if (not safe or not name.lower().endswith(".docx")
+                        or not (templates / name).is_file()):
+                    problems.append(Problem(
+                        table.cell(key, row.rad),
+                        f"namnet på en Word-mall (.docx) i mallmappen {templates}", name,
+                        table.header(key)))
     return problems
+
+
+def template_names(cell: object) -> list[str]:
+    """The template files of a comma-separated cell (Bilagor, Bilagor per förbund)."""
+    return [n.strip() for n in str(cell or "").split(",") if n.strip()]
 
 
 def check_arenden(table, arenden, parter, steg) -> list[Problem]:

@@ -124,7 +124,8 @@ FRACTION_WORDS = {(1, 2): "hälften", (1, 4): "en fjärdedel", (3, 4): "tre fjä
 def share_word(andel) -> str:
     """Fraction(1, 2) → "hälften"; other shares as "40 procent"."""
     key = (andel.numerator, andel.denominator)
-    return FRACTION_WORDS.get(key) or procent_text(andel, 0)
+    whole = (andel * 100).denominator == 1
+    return FRACTION_WORDS.get(key) or procent_text(andel, 0 if whole else 1)
 
 
 def shares_text(andel_stat, andel_region, andel_kommuner) -> str:

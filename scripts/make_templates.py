@@ -1,4 +1,5 @@
-"""Write the first version of the three Word templates in templates_docx/.
+"""Write the first version of the three step templates in templates_docx/ (the bilagor and
+the covering letter come from make_bilagor.py).
 
 The committed .docx files are the sources officers edit; run this only to start over
 (it overwrites them). Facts and structure follow the seed papers; the wording is ours.
@@ -391,47 +392,12 @@ def step3(path: Path) -> None:
     ending(doc, path, ["Förbundsordning för {{ nytt_forbund }}"])
 
 
-def cover_letter(path: Path) -> None:
-    """Följebrevet that goes with each party's bundle (`papers bundle`)."""
-    doc = new_document("Följebrev")
-    header = doc.sections[0].header.paragraphs[0]
-    header.add_run("{{ nytt_forbund }} – länsprocessen i {{ lan }}").bold = True
-    footer(doc)
-    para(doc, "Datum: {{ datum|iso }}", space_after=2)
-    para(doc, ("Till {{ part.namn }}", "b"))
-    tag(doc, "{%p if part.avdelning %}")
-    para(doc, "{{ part.avdelning }}")
-    tag(doc, "{%p endif %}")
-    heading(doc, "Handlingar om {{ nytt_forbund }}", 1)
-    para(doc, "Här kommer förslagen till beslut för {{ part.namn }} i länsprocessen om ett "
-              "gemensamt samordningsförbund i {{ lan }}. Varje handling är en "
-              "tjänsteskrivelse som kan läggas fram för {{ part.beredande_organ|lower or "
-              "'det beredande organet' }} som den är eller bearbetas av förvaltningen.")
-    caption(doc, "Handlingar och svarsdagar")
-    table(doc, [("Steg", True), ("Ärende", False), ("Fil", False), ("Svar senast", False)],
-          "h in handlingar",
-          ["{{ h.steg }}", "{{ h.rubrik }}", "{{ h.fil }}",
-           "{{ h.sista_svarsdag|iso if h.sista_svarsdag else '–' }}"],
-          None, widths=[1.2, 7, 5.3, 2.5])
-    after_table(doc, "Besluten skickas till {{ nytt_forbund }} när de är fattade, med "
-                     "diarienummer, datum och paragraf.")
-    heading(doc, "Kontakt", 2)
-    tag(doc, "{%p if kontaktperson %}")
-    para(doc, "Frågor om handlingarna besvaras av {{ kontaktperson }}.")
-    tag(doc, "{%p else %}")
-    para(doc, "Frågor om handlingarna besvaras av länspresidiet för samordningsförbunden i "
-              "{{ lan }}.")
-    tag(doc, "{%p endif %}")
-    save(doc, path)
-
-
 def main(folder: str = "templates_docx") -> None:
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     step1(target / "01_delta_i_lansprocess.docx")
     step2(target / "02_bildande.docx")
     step3(target / "03_medlemsbidrag.docx")
-    cover_letter(target / "foljebrev.docx")
     print(f"Skrev mallarna i {target}")
 
 

@@ -48,11 +48,13 @@ def sheets() -> dict[str, list[list]]:
         "Interimsbudget": [["Post", "Belopp (kr)"], ["Arvoden", 120_000],
                            ["Processtöd", 80_000]],
         "Beslutssteg": [
-            ["Steg", "Rubrik", "Mall", "Datum", "Sista svarsdag", "Gäller"],
+            ["Steg", "Rubrik", "Mall", "Datum", "Sista svarsdag", "Gäller", "Bilagor",
+             "Bilagor per förbund"],
             [1, "Beslut om att delta i länsprocess", "01_delta_i_lansprocess.docx",
              D(2024, 2, 1), D(2024, 4, 30), "kommun, region, stat"],
             [2, "Bildande av Samordningsförbundet Uppsala län", "02_bildande.docx",
-             D(2024, 11, 4), None, "kommun, region, stat"],
+             D(2024, 11, 4), None, "kommun, region, stat", "bilaga_forbundsordning.docx",
+             "bilaga_andrad_forbundsordning.docx"],
             [3, "Medlemsbidrag 2026", "03_medlemsbidrag.docx", D(2025, 9, 1), None,
              "betalande"]],
     }
