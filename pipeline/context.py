@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import schema, wording
-from .formatting import lista
 from .compute import Figures
+from .formatting import lista
 from .validate import Arbetsbok
 
 CONTACT_LABELS = (

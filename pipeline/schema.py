@@ -165,7 +165,8 @@ PARTER = Sheet(
         Column("Logotyp", "logotyp", TEXT, False,
                "En bildfil (PNG eller JPEG) bredvid arbetsboken, till brevhuvudet.", width=20),
         Column("Finansieras av", "finansieras_av", TEXT, False,
-               "Hur medlemsbidraget betalas, i löptext: t.ex. social- och arbetsmarknadsnämndens budget.",
+               "Hur medlemsbidraget betalas, i löptext: t.ex. social- och "
+               "arbetsmarknadsnämndens budget.",
                width=30),
     ),
     "En rad per medlem (part): kommuner, regionen och de statliga myndigheterna.",

@@ -30,6 +30,7 @@ from template_kit import (
     tag,
 )
 
+
 def opening(title: str):
     doc = new_document(title)
     letterhead(doc)

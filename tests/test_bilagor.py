@@ -3,23 +3,21 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 import io
 import json
 import re
 import shutil
+from fractions import Fraction
 
 import pytest
 from docx import Document
 
 from pipeline import bilagor
-from pipeline.formatting import tal
-from pipeline.wording import share_word
 from pipeline.build import build, prepare
 from pipeline.bundle import check_cover
-from pipeline.formatting import procent
+from pipeline.formatting import procent, tal
 from pipeline.problems import UserError
+from pipeline.wording import share_word
 
 from conftest import document_text
 from workbooks import EXAMPLE, TEMPLATES

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from openpyxl.utils import get_column_letter
 
 from pipeline.problems import UserError
 from pipeline.validate import load
