@@ -80,13 +80,21 @@ def open_workbook(path: Path, data_only: bool = True):
             return load_workbook(path, read_only=True, data_only=data_only)
     except DAMAGED as exc:
         raise damaged(path, exc) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise UserError([Problem(
-            str(path),
-            "filen går inte att läsa som en Excel-arbetsbok (.xlsx). Spara den som "
-            "Excel-arbetsbok och försök igen.",
-            found=False,
-        )]) from None
+    except zipfile.BadZipFile as exc:
+        if zipfile.is_zipfile(path):  # a zip whose part does not unpack, not another file
+            raise damaged(path, exc) from None
+        raise not_a_workbook(path) from None
+    except (InvalidFileException, KeyError, OSError, ValueError):
+        raise not_a_workbook(path) from None
+
+
+def not_a_workbook(path: Path) -> UserError:
+    return UserError([Problem(
+        str(path),
+        "filen går inte att läsa som en Excel-arbetsbok (.xlsx). Spara den som "
+        "Excel-arbetsbok och försök igen.",
+        found=False,
+    )])
 
 
 # A part that does not unpack (a damaged checksum) or whose XML does not parse.
@@ -115,9 +123,8 @@ def read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
             return _read_tables(path)
     except DAMAGED as exc:
         raise damaged(path, exc) from None
-    except zipfile.BadZipFile:  # a part whose checksum is wrong, found while reading it
-        raise archive.damaged(path, "en del av filen går inte att packa upp: kontrollsumman "
-                                    "stämmer inte") from None
+    except zipfile.BadZipFile as exc:  # a part whose checksum is wrong, found while reading it
+        raise damaged(path, exc) from None
 
 
 def _read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -189,10 +196,10 @@ def read_table(spec: schema.Sheet, ws_values,
     ws_values.reset_dimensions()
     rows = list(islice(ws_values.iter_rows(values_only=True), archive.MAX_ROWS + 1))
     if len(rows) > archive.MAX_ROWS:
+        limit = f"{archive.MAX_ROWS:,}".replace(",", " ")
         return None, [Problem(f"{spec.name}!A{archive.MAX_ROWS + 1}", (
-            f"bladet har fler än {archive.MAX_ROWS:,} rader, fler än ett län kan behöva; "
-            "ta bort raderna under tabellen (även tomma rader med formatering) och försök "
-            "igen.").replace(",", " "), found=False)]
+            f"bladet har fler än {limit} rader, fler än ett län kan behöva; ta bort raderna "
+            "under tabellen (även tomma rader med formatering) och försök igen."), found=False)]
     header_row = rows[0] if rows else ()
     columns, extras, problems = match_headers(spec, header_row)
     if problems:
