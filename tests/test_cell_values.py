@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula
 
 from pipeline.problems import UserError
@@ -44,10 +45,11 @@ def test_excel_error_in_an_amount_and_an_extra_column(sheets, write_workbook, te
                                                        koping):
     set_cell(sheets, "Medlemsbidrag", "C2", "#N/A")
     sheets["Parter"][0].append("Kontakt")
-    set_cell(sheets, "Parter", f"U{koping}", "#REF!")
+    cell = f"{get_column_letter(len(sheets['Parter'][0]))}{koping}"
+    set_cell(sheets, "Parter", cell, "#REF!")
     found = messages(write_workbook(sheets), templates)
-    assert f"Medlemsbidrag!C2 (Belopp (kr)): fann »#N/A«, {EXCEL_ERROR}" in found
-    assert f"Parter!U{koping} (Kontakt): fann »#REF!«, {EXCEL_ERROR}" in found
+    assert found == [f"Parter!{cell} (Kontakt): fann »#REF!«, {EXCEL_ERROR}",
+                     f"Medlemsbidrag!C2 (Belopp (kr)): fann »#N/A«, {EXCEL_ERROR}"]
 
 
 @pytest.mark.parametrize(("sheet", "cell", "header"), [
@@ -156,23 +158,28 @@ def test_date_option_of_the_command_line():
         assert info.value.expected.endswith("mellan 1900-01-01 och 2100-12-31")
 
 
-@pytest.mark.parametrize(("sheet", "cell", "header", "limit"), [
-    ("Beslutssteg", "B2", "Rubrik", 120),  # "Rubrik – Part" is the Word title, under 255
-    ("Parter", "A{koping}", "Part", 120),
-    ("Förbund", "E2", "Ordförande", 255),
-    ("Parametrar", "B2", "Län", 120),
-    ("Ärenden", "G2", "Bedömning", 4000),
+@pytest.mark.parametrize(("sheet", "header", "rad", "limit"), [
+    ("Beslutssteg", "Rubrik", 2, 120),  # "Rubrik – Part" is the Word title, under 255
+    ("Parter", "Part", None, 120),
+    ("Förbund", "Ordförande", 2, 255),
+    ("Ärenden", "Bedömning", 2, 4000),
 ])
 def test_text_longer_than_its_column_allows(sheets, write_workbook, templates, koping, sheet,
-                                            cell, header, limit):
-    cell = cell.format(koping=koping)
-    if sheet == "Ärenden":
-        assert len(sheets["Ärenden"][0]) == 6
-        sheets["Ärenden"][0].append("Bedömning")
+                                            header, rad, limit):
+    if header not in sheets[sheet][0]:
+        sheets[sheet][0].append(header)
+    cell = f"{get_column_letter(sheets[sheet][0].index(header) + 1)}{rad or koping}"
     set_cell(sheets, sheet, cell, "x" * (limit + 1))
     found = messages(write_workbook(sheets), templates)
     assert f"{sheet}!{cell} ({header}): fann »{'x' * 60}…«, förväntade text på högst {limit} " \
            f"tecken (här {limit + 1})." in found
+
+
+def test_parameter_longer_than_it_may_be(sheets, write_workbook, templates):
+    set_cell(sheets, "Parametrar", "B2", "x" * 121)
+    found = messages(write_workbook(sheets), templates)
+    assert f"Parametrar!B2 (Län): fann »{'x' * 60}…«, förväntade text på högst 120 tecken " \
+           "(här 121)." in found
 
 
 def test_text_at_its_limit_is_read(sheets, write_workbook, templates):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from openpyxl.utils import get_column_letter
 
 from pipeline.problems import UserError
 from pipeline.validate import load
@@ -60,9 +61,10 @@ def test_invisible_character_in_any_text_cell(sheets, write_workbook, templates,
 def test_invisible_character_in_an_extra_column(sheets, write_workbook, templates):
     rad = row_of(sheets, "Parter", KOPING)
     sheets["Parter"][0].append("Kontakt")
-    set_cell(sheets, "Parter", f"U{rad}", "a\u200bb")
+    cell = f"{get_column_letter(len(sheets['Parter'][0]))}{rad}"
+    set_cell(sheets, "Parter", cell, "a\u200bb")
     found = messages(write_workbook(sheets), templates)
-    assert found == [f"Parter!U{rad} (Kontakt): fann »a[U+200B]b«, förväntade text utan osynliga "
+    assert found == [f"Parter!{cell} (Kontakt): fann »a[U+200B]b«, förväntade text utan osynliga "
                      "tecken (cellen innehåller U+200B, visade som [U+…] ovan); skriv om texten "
                      "i cellen utan att klistra in den."]
 
