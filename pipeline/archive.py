@@ -125,7 +125,7 @@ def text_problems(path: Path) -> list[Problem]:
                         "text utan styrtecken (cellen innehåller "
                         + ", ".join(f"U+{c:04X}" for c in codes)
                         + ", som inte får stå i en Excel- eller Word-fil); skriv om texten i "
-                        "cellen"), found=False))
+                        "cellen."), found=False))
     return problems
 
 

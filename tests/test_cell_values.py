@@ -91,7 +91,7 @@ def test_illegal_character_in_the_file_names_the_cell(sheets, write_workbook, te
     path = replace_in_parts(write_workbook(sheets), b"MARKERING", written)
     assert messages(path, templates) == [
         f"Parter!J{koping}: text utan styrtecken (cellen innehåller {code}, som inte får stå "
-        "i en Excel- eller Word-fil); skriv om texten i cellen"]
+        "i en Excel- eller Word-fil); skriv om texten i cellen."]
 
 
 def test_illegal_character_in_a_shared_string_names_the_cell(sheets, write_workbook, templates,
@@ -100,7 +100,7 @@ def test_illegal_character_in_a_shared_string_names_the_cell(sheets, write_workb
     path = as_shared_string(write_workbook(sheets), f"J{koping}", b"a&#1;b")
     assert messages(path, templates) == [
         f"Parter!J{koping}: text utan styrtecken (cellen innehåller U+0001, som inte får stå "
-        "i en Excel- eller Word-fil); skriv om texten i cellen"]
+        "i en Excel- eller Word-fil); skriv om texten i cellen."]
 
 
 def test_escape_in_a_shared_string_is_decoded(sheets, write_workbook, templates, koping):
