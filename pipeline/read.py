@@ -243,6 +243,8 @@ def _blank(value: object) -> bool:
 def checked(value: object) -> object:
     """The cell's value with Excel's `_xHHHH_` escapes decoded, or Rejected when no column
     can use it."""
+    if value is None or type(value) is int:  # most cells of a sheet: nothing to check
+        return value
     if isinstance(value, str) and not isinstance(value, Uncalculated):
         value = decode_escapes(value)
     if isinstance(value, Uncalculated):

@@ -67,6 +67,7 @@ INVISIBLE = frozenset([0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0
                        *range(0x2066, 0x206A)])
 # Characters XML 1.0 (and so Word and Excel files) cannot hold.
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+HIDDEN = re.compile("[" + "".join(chr(c) for c in sorted(INVISIBLE)) + "]")
 ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
 # Excel's error values as a cell's cached result, in English (how the file stores them) and
 # as Swedish Excel and LibreOffice show them (how a user may have typed or pasted them).
@@ -109,14 +110,15 @@ def cell_problem(raw: object) -> str | None:
     if not isinstance(raw, str):
         return None
     text = raw.strip()
-    if text.upper() in EXCEL_ERRORS or LIBREOFFICE_ERROR.fullmatch(text):
+    if text[:1] in ("#", "E", "F") and (text.upper() in EXCEL_ERRORS
+                                        or LIBREOFFICE_ERROR.fullmatch(text)):
         return ("ett värde, inte ett felvärde från Excel eller Calc (rätta formeln eller cellen "
                 "den hänvisar till, spara och försök igen)")
     illegal = sorted({f"U+{ord(c):04X}" for c in ILLEGAL.findall(raw)})
     if illegal:
         return (f"text utan styrtecken (cellen innehåller {', '.join(illegal)}, som inte får stå "
                 "i ett Word-dokument); skriv om texten i cellen")
-    hidden = sorted({f"U+{ord(c):04X}" for c in raw if ord(c) in INVISIBLE})
+    hidden = sorted({f"U+{ord(c):04X}" for c in HIDDEN.findall(raw)})
     if hidden:
         return (f"text utan osynliga tecken (cellen innehåller {', '.join(hidden)}, visade som "
                 "[U+…] ovan); skriv om texten i cellen utan att klistra in den")
