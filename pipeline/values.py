@@ -3,6 +3,7 @@ with what was expected, in Swedish; `None` means an empty cell."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -71,10 +72,12 @@ HIDDEN = re.compile("[" + "".join(chr(c) for c in sorted(INVISIBLE)) + "]")
 ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
 # Excel's error values as a cell's cached result, in English (how the file stores them) and
 # as Swedish Excel and LibreOffice show them (how a user may have typed or pasted them).
-EXCEL_ERRORS = frozenset("""#NULL! #DIV/0! #VALUE! #REF! #NAME? #NUM! #N/A #GETTING_DATA #SPILL!
-    #CALC! #FIELD! #BLOCKED! #CONNECT! #BUSY! #UNKNOWN! #EXTERNAL! #PYTHON! #SKÄRNING!
-    #DIVISION/0! #VÄRDEFEL! #REFERENS! #NAMN? #OGILTIGT! #SAKNAS! #HÄMTAR_DATA #BERÄKNA!
-    #FÄLT! #BLOCKERAD! #ANSLUT! #UPPTAGEN! #OKÄND! #EXTERN!""".split())
+EXCEL_ERRORS = frozenset([
+    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+    "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+    "#EXTERNAL!", "#PYTHON!", "#SKÄRNING!", "#DIVISION/0!", "#VÄRDEFEL!", "#REFERENS!",
+    "#NAMN?", "#OGILTIGT!", "#SAKNAS!", "#HÄMTAR_DATA", "#BERÄKNA!", "#FÄLT!", "#BLOCKERAD!",
+    "#ANSLUT!", "#UPPTAGEN!", "#OKÄND!", "#EXTERN!"])
 LIBREOFFICE_ERROR = re.compile(r"(Err|Fel):[0-9]{3}")
 PROSE_LIMIT = 4000  # an extra column's text
 
@@ -208,10 +211,8 @@ def parse_date(raw: object) -> dt.date:
     elif isinstance(raw, dt.date):
         date = raw
     elif isinstance(raw, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw.strip()):
-        try:
+        with contextlib.suppress(ValueError):
             date = dt.date.fromisoformat(raw.strip())
-        except ValueError:
-            pass
     if date is None or not FIRST_DATE <= date <= LAST_DATE:
         raise Invalid(EXPECTED[schema.DATE])
     return date
