@@ -49,7 +49,7 @@ TEXTS = {
     "Did you mean {possibility}?": "Menade du {possibility}?",
     "(Did you mean one of: {possibilities}?)": "(Menade du någon av: {possibilities}?)",
     "{value!r} does not match the format {format}.":
-        "{value!r} har inte formen {format} (ÅÅÅÅ-MM-DD).",
+        "{value!r} är inte ett datum i formen ÅÅÅÅ-MM-DD.",
     "{value!r} does not match the formats {formats}.":
         "{value!r} har ingen av formerna {formats}.",
     "{value!r} is not {choice}.": "{value!r} är inte {choice}.",

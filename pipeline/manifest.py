@@ -37,7 +37,7 @@ def path_problem(path: object) -> str | None:
         return "en relativ sökväg inuti out/ (med /, utan enhet eller rot)"
     parts = PurePosixPath(path).parts
     if any(p in ("..", ".") for p in path.split("/")) or not parts:
-        return "en sökväg inuti out/ utan .. eller ."
+        return "en sökväg inuti out/ (utan ”..” och ”.”)"
     if parts[0] == MANIFEST or any(p.startswith(".papers") for p in parts):
         return "en handling, inte en av verktygets egna filer"
     return None
@@ -107,8 +107,7 @@ def read(out: Path) -> tuple[dict, list[Problem]]:
     try:
         data = json.loads(text)
     except ValueError:
-        return empty(), [Problem(str(path), "filen är inte giltig JSON; rätta eller ta bort den "
-                                 "(kör sedan med --force).", found=False)]
+        return empty(), [Problem(str(path), "filen är inte giltig JSON.", found=False)]
     return validate(data, str(path))
 
 

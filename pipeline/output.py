@@ -73,6 +73,10 @@ def os_problem(path: Path, exc: OSError, after: str = "") -> Problem:
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         why = "disken är full; frigör utrymme och kör igen."
+    elif (isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS)) \
+            and (path.is_dir() or not path.parent.exists()):
+        why = ("mappen går inte att skriva i (skrivskyddad eller utan behörighet); ändra "
+               "behörigheten eller välj en annan mapp med --out.")
     elif isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS):
         why = ("går inte att skriva eller ersätta (skrivskyddad, öppen i ett annat program som "
                "Word, eller utan behörighet); stäng filen eller ändra behörigheten och kör igen.")
@@ -132,7 +136,7 @@ def check_targets(out: Path, paths: Iterable[str], protect: Iterable[Path]) -> N
     protect = list(protect)
     problems = [p for rel in paths if (p := target_problem(out, rel, protect))]
     if problems:
-        raise UserError(problems)
+        raise UserError(list(dict.fromkeys(problems)))  # a link is named once, not per file
 
 
 @contextmanager
@@ -143,11 +147,19 @@ def opened(out: Path, *, force: bool = False) -> Iterator[dict]:
     if is_link(out) and not out.exists():
         raise UserError([Problem(str(out), "är en länk till en mapp som inte finns.",
                                  found=False)])
-    with naming(out):
+    try:
         out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        parent = next((p for p in out.parents if p.exists()), out.parent)
+        raise UserError([Problem(str(out), f"mappen kan inte skapas, eftersom {parent} inte går "
+                                 "att skriva i (skrivskyddad, full eller utan behörighet); välj "
+                                 "en annan mapp med --out.", found=False)]) from exc
     with ExitStack() as stack:
         try:
             stack.enter_context(locked(out))
+        except OSError as exc:
+            raise UserError([os_problem(out, exc)]) from exc
+        try:
             recover(out)
         except OSError as exc:
             raise UserError([os_problem(Path(exc.filename or out), exc)]) from exc
@@ -159,7 +171,8 @@ def read_manifest(out: Path, *, force: bool = False) -> dict:
     if problems and not force:
         raise UserError([*problems, Problem(str(out / MANIFEST), "förteckningen används inte "
                                             "förrän den är rättad; med --force skrivs en ny "
-                                            "(alla handlingar skrivs om).", found=False)])
+                                            "(och handlingar som ändrats för hand skrivs då "
+                                            "över).", found=False)])
     return manifest
 
 
@@ -221,17 +234,23 @@ def write_output(out: Path, files: list[OutputFile], *, force: bool, complete: b
 def place(out: Path, moves: list[tuple[str, bytes]], removals: list[str], manifest: dict) -> None:
     """Phase 1 (staged, undone on failure), then phase 2 (journaled, recovered on failure)."""
     staged: list[tuple[Path, Path]] = []
+    created: list[Path] = []  # folders made for new files, removed again on failure
     untouched = "Inget i mappen ändrades."
     try:
         for path, data in moves:
             target = out / path
             with naming(target.parent, untouched):
+                missing = [p for p in [target.parent, *target.parent.parents] if not p.exists()]
                 target.parent.mkdir(parents=True, exist_ok=True)
+                created += missing
             staged.append((write_beside(target, data, untouched), target))
         write_atomic(out / JOURNAL, dumps(manifest), untouched)
     except BaseException:
         for temp, _ in staged:
             discard(temp)
+        for folder in created:  # deepest first
+            with suppress(OSError):
+                folder.rmdir()
         raise
     done = ("De andra filerna skrevs och förteckningen visar vad som finns; kör igen när "
             "filen går att skriva.")
