@@ -89,6 +89,13 @@ def non_empty_path(ctx, param, value: str) -> Path:
     return Path(value)
 
 
+def plausible_day(ctx, param, value):
+    if value is not None and not 1900 <= value.year <= 2100:
+        raise click.BadParameter(f"{value.date().isoformat()} ligger inte mellan år 1900 och "
+                                 "2100; skriv dagen som ÅÅÅÅ-MM-DD.")
+    return value
+
+
 def check_out(out: Path, workbook: Path, templates: Path, force: bool) -> None:
     """`--out` is a folder of its own: not a file, not holding the workbook or the templates,
     and, unless `force`, not a folder of other files that papers did not write."""
@@ -235,7 +242,7 @@ def variables(workbook: Path, templates: Path) -> None:
 @main.command()
 @paths
 @click.option("--datum", "today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              metavar="DATUM",
+              metavar="DATUM", callback=plausible_day,
               help="Dagen att jämföra sista svarsdag med (ÅÅÅÅ-MM-DD); standard: i dag.")
 @click.option("--xlsx", "xlsx", type=click.Path(path_type=Path), default=None, metavar="FIL",
               help="Skriv också tabellen till en Excel-fil, med försenade celler markerade.")

@@ -58,6 +58,8 @@ def test_main_help_lists_commands_in_swedish():
     (["status", "--datum", "2022-13-01"],
      "Fel: Ogiltigt värde för '--datum': '2022-13-01' är inte ett datum i formen ÅÅÅÅ-MM-DD."),
     (["build", "--out"], "Fel: Flaggan '--out' behöver ett värde."),
+    (["status", "--datum", "2108-01-01", "--xlsx", "status.xlsx"],
+     "Fel: Ogiltigt värde för '--datum': 2108-01-01 ligger inte mellan år 1900 och 2100"),
 ])
 def test_usage_errors_are_swedish(args, message):
     result = invoke(*args)
