@@ -89,6 +89,15 @@ def non_empty_path(ctx, param, value: str) -> Path:
     return Path(value)
 
 
+def leftover(path: Path) -> bool:
+    """What a build stopped before its first manifest leaves: its own hidden files, and folders
+    holding nothing else."""
+    if path.name.startswith(".papers"):
+        return True
+    return path.is_dir() and not path.is_symlink() and all(
+        p.is_dir() or p.name.startswith(".papers") for p in path.rglob("*"))
+
+
 def plausible_day(ctx, param, value):
     if value is not None and not 1900 <= value.year <= 2100:
         raise click.BadParameter(f"{value.date().isoformat()} ligger inte mellan år 1900 och "
@@ -111,7 +120,7 @@ def check_out(out: Path, workbook: Path, templates: Path, force: bool) -> None:
                                      found=False)])
     if force or not out.is_dir() or (out / "manifest.json").exists() or (out / JOURNAL).exists():
         return
-    foreign = sorted(p.name for p in out.iterdir() if not p.name.startswith(".papers"))
+    foreign = sorted(p.name for p in out.iterdir() if not leftover(p))
     if foreign:
         raise UserError([Problem(str(out), "mappen finns redan och har filer som papers inte har "
                                  f"skrivit ({', '.join(foreign[:3])}"

@@ -198,6 +198,16 @@ def test_killed_builds_leave_a_state_the_next_build_completes(tmp_path, later, r
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_a_killed_first_build_is_not_someone_elses_folder(tmp_path, references):
+    for limit in (4, 12, 40):
+        out = tmp_path / f"out-{limit}"
+        assert killed_build(EXAMPLE, out, limit) == -signal.SIGKILL
+        result = run(EXAMPLE, out)
+        assert result.exit_code == 0, result.output
+        assert snapshot(out) == references[EXAMPLE]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_a_hand_edit_survives_killed_builds(tmp_path, later):
     out = tmp_path / "out"
     assert run(EXAMPLE, out).exit_code == 0
