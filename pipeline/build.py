@@ -14,7 +14,7 @@ from . import bilagor, incremental
 from . import context as ctx
 from .compute import Figures, compute
 from .filenames import paper_names, step_folder
-from .output import OutputFile, WriteResult, read_manifest, sha256, write_output
+from .output import OutputFile, WriteResult, opened, sha256, write_output
 from .pdf import INSTALL_HINT, convert, find_office
 from .problems import Problem, UserError
 from .read import normalize_header
@@ -122,39 +122,39 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
     prepared = prepare(workbook, templates)
     steps, parts = list(steps), list(parts)
     papers = select(prepared.papers, steps, parts)
-    manifest = read_manifest(out)
-    old = {e["fil"]: e for e in manifest["papers"]}
-    common = incremental.digest(incremental.build_digest(prepared.lookup),
-                                [b.titel for b in prepared.bilagor])  # listed in the papers
-    template_digests = incremental.file_digests(p.template for p in papers)
-    keys = {p.path: incremental.paper_digest(prepared.lookup, common,
-                                             template_digests[p.template], p) for p in papers}
-    reused = {p.path: data for p in papers
-              if (data := unchanged_paper(out, old.get(p.path), keys[p.path])) is not None}
-    todo = [p for p in papers if p.path not in reused]
-    rendered = dict(zip((p.path for p in todo), render_papers(prepared, todo, progress)))
-    files, changes = [], []
-    for paper in papers:
-        figures = incremental.key_figures(prepared.lookup, paper)
-        data = reused.get(paper.path, rendered.get(paper.path))
-        record = {"steg": paper.steg["nummer"], "part": paper.part, "indata": keys[paper.path],
-                  "siffror": figures}
-        files.append(OutputFile(paper.path, data, record, paper=True,
-                                on_disk=paper.path in reused))
-        previous = old.get(paper.path)
-        changed = previous is None or previous["sha256"] != sha256(data)
-        if old and paper.path in rendered and changed:  # the first build has nothing to compare
-            changes += incremental.change_lines(paper, previous, figures)
-    files.append(summary_file(prepared, out, common, manifest))
-    plan = [b for b in prepared.bilagor if not steps or b.steg in steps]
-    files += bilagor.bilaga_files(plan)
-    missing_office = pdf and find_office() is None
-    if pdf and not missing_office:
-        files += pdf_files(files, out, set(rendered))
-    elif not pdf:
-        files += current_pdfs(files, out, manifest, set(rendered))
-    result = write_output(out, files, force=force, complete=not steps and not parts,
-                          manifest=manifest)
+    with opened(out, force=force) as manifest:  # locked; a stopped build finished first
+        old = {e["fil"]: e for e in manifest["papers"]}
+        common = incremental.digest(incremental.build_digest(prepared.lookup),
+                                    [b.titel for b in prepared.bilagor])  # listed in papers
+        template_digests = incremental.file_digests(p.template for p in papers)
+        keys = {p.path: incremental.paper_digest(prepared.lookup, common,
+                                                 template_digests[p.template], p) for p in papers}
+        reused = {p.path: data for p in papers
+                  if (data := unchanged_paper(out, old.get(p.path), keys[p.path])) is not None}
+        todo = [p for p in papers if p.path not in reused]
+        rendered = dict(zip((p.path for p in todo), render_papers(prepared, todo, progress)))
+        files, changes = [], []
+        for paper in papers:
+            figures = incremental.key_figures(prepared.lookup, paper)
+            data = reused.get(paper.path, rendered.get(paper.path))
+            record = {"steg": paper.steg["nummer"], "part": paper.part, "indata": keys[paper.path],
+                      "siffror": figures}
+            files.append(OutputFile(paper.path, data, record, paper=True,
+                                    on_disk=paper.path in reused))
+            previous = old.get(paper.path)
+            changed = previous is None or previous["sha256"] != sha256(data)
+            if old and paper.path in rendered and changed:  # the first build has nothing to compare
+                changes += incremental.change_lines(paper, previous, figures)
+        files.append(summary_file(prepared, out, common, manifest))
+        plan = [b for b in prepared.bilagor if not steps or b.steg in steps]
+        files += bilagor.bilaga_files(plan)
+        missing_office = pdf and find_office() is None
+        if pdf and not missing_office:
+            files += pdf_files(files, out, set(rendered))
+        elif not pdf:
+            files += current_pdfs(files, out, manifest, set(rendered))
+        result = write_output(out, files, force=force, complete=not steps and not parts,
+                              manifest=manifest, protect=(workbook, templates))
     if missing_office:
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
     return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers),

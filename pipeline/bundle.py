@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from . import context as ctx
-from .bilagor import cover_context, plan_bilagor, render_bilagor
+from .bilagor import cover_context, render_bilagor
 from .build import Prepared
 from .checks import template_problem
 from .filenames import slug
@@ -31,24 +31,25 @@ def cover_name(steg: int) -> str:
     return f"Foljebrev_steg-{steg}.docx"
 
 
-def bundle_files(prepared: Prepared, out: Path) -> list[OutputFile]:
-    """The zips, one per party that has papers in `out` (raises UserError if there are none)."""
+def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None) -> list[OutputFile]:
+    """The zips, one per party that has papers in `out` (raises UserError if there are none).
+    `manifest`: out's manifest as the caller read it (under the lock)."""
     template = prepared.templates / COVER_TEMPLATE
     if not template.is_file():
         raise UserError([Problem(str(template), "mallen för följebrevet saknas.", found=False)])
-    manifest = read_manifest(out)
+    manifest = manifest if manifest is not None else read_manifest(out)
     if not manifest["papers"]:
         raise UserError([Problem(str(out), "det finns inga handlingar här; kör "
                                  "`papers build` först.", found=False)])
     steps = {s["nummer"]: s for s in ctx.steps(prepared.bok)}
-    plan = plan_bilagor(prepared)
+    plan = prepared.bilagor
     pdfs = {(e["steg"], e["part"]): e["fil"] for e in manifest["filer"]
             if e.get("format") == "pdf"}
     by_party: dict[str, list[dict]] = {}
     for entry in manifest["papers"]:
         if entry["steg"] in steps and entry["part"] in set(prepared.bok.parter["namn"]):
             by_party.setdefault(entry["part"], []).append(entry)
-    kortnamn = dict(zip(prepared.bok.parter["namn"], prepared.bok.parter["kortnamn"]))
+    names = zip_names(list(prepared.bok.parter["namn"]), list(prepared.bok.parter["kortnamn"]))
     files = []
     for part, entries in by_party.items():
         entries.sort(key=lambda e: e["steg"])
@@ -72,17 +73,31 @@ def bundle_files(prepared: Prepared, out: Path) -> list[OutputFile]:
         date = max(steps[e["steg"]]["datum"] for e in entries)
         data = zip_bytes(sorted(letters + [(name, path.read_bytes()) for name, path in members]),
                          date)
-        files.append(OutputFile(f"{FOLDER}/{slug(kortnamn[part])}.zip", data,
+        files.append(OutputFile(f"{FOLDER}/{names[part]}", data,
                                 {"part": part, "format": "zip"}))
     return files
+
+
+def zip_names(parts: list[str], kortnamn: list[str]) -> dict[str, str]:
+    """A zip name per party, unique even on a case-insensitive file system: "Köping" and
+    "Köping!" give Koping.zip and Koping-2.zip, in the order of the Parter sheet."""
+    bases = [slug(k) for k in kortnamn]
+    wanted, taken, names = {b.lower() for b in bases}, set(), {}
+    for part, base in zip(parts, bases):
+        candidate, n = base, 1
+        while candidate.lower() in taken or (n > 1 and candidate.lower() in wanted):
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate.lower())
+        names[part] = f"{candidate}.zip"
+    return names
 
 
 def check_cover(prepared: Prepared) -> list[Problem]:
     """Render every bilaga, and the covering letter of each step once for a party of each
     type (as `papers check` does for the step templates), reporting the first error."""
     try:
-        plan = plan_bilagor(prepared)
-        render_bilagor(plan)
+        render_bilagor(prepared.bilagor)
     except UserError as exc:
         return list(exc.problems)
     template = prepared.templates / COVER_TEMPLATE

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import click
 
-from .problems import UserError
+from .click_swedish import SwedishGroup
+from .problems import Problem, UserError
 
 WORKBOOK = "data/arbetsbok.xlsx"
 TEMPLATES = "templates_docx"
@@ -36,16 +37,29 @@ def report_errors(command):
             sys.exit(2)
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt):
             raise
-        except Exception:
+        except Exception as exc:
             if debug:
                 raise
-            log = Path(tempfile.gettempdir()) / "papers-fel.log"
-            log.write_text(traceback.format_exc(), encoding="utf-8")
-            click.echo(f"Ett oväntat fel inträffade: {sys.exc_info()[1]!r}. Detaljer finns i "
-                       f"{log}. Kör med --debug för att se hela felet.", err=True)
+            click.echo(unexpected(exc, traceback.format_exc()), err=True)
             sys.exit(1)
 
     return wrapper
+
+
+def unexpected(exc: Exception, details: str) -> str:
+    """One Swedish line: what failed, on which file, and where the details are logged (or,
+    when the log cannot be written, the error itself)."""
+    involved = getattr(exc, "filename", None)
+    where = f" ({involved})" if involved else ""
+    head = f"Ett oväntat fel inträffade{where}: {exc.__class__.__name__}: {exc}."
+    try:
+        handle, name = tempfile.mkstemp(prefix="papers-fel-", suffix=".log")
+        with open(handle, "w", encoding="utf-8") as log:
+            log.write(details)
+    except OSError as log_error:
+        return (f"{head} Detaljerna gick inte att spara i temp-mappen ({log_error.strerror}); "
+                f"kör med --debug för att se hela felet.")
+    return f"{head} Detaljer finns i {name}. Kör med --debug för att se hela felet."
 
 
 def problem_report(exc: UserError) -> str:
@@ -56,14 +70,65 @@ def problem_report(exc: UserError) -> str:
 
 def paths(command):
     command = click.option("--workbook", "workbook", default=WORKBOOK, show_default=True,
-                           type=click.Path(path_type=Path), help="Arbetsboken.")(command)
-    command = click.option("--templates", default=TEMPLATES, show_default=True,
+                           metavar="FIL", type=click.Path(path_type=Path),
+                           help="Arbetsboken.")(command)
+    command = click.option("--templates", default=TEMPLATES, show_default=True, metavar="MAPP",
                            type=click.Path(path_type=Path), help="Mappen med Word-mallar.")(
         command)
     return command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def out_option(help_text: str):
+    return click.option("--out", default=OUT, show_default=True, metavar="MAPP",
+                        callback=non_empty_path, help=help_text)
+
+
+def non_empty_path(ctx, param, value: str) -> Path:
+    if not value.strip():
+        raise click.BadParameter("får inte vara tom; ange en mapp, till exempel out.")
+    return Path(value)
+
+
+def leftover(path: Path) -> bool:
+    """What a build stopped before its first manifest leaves: its own hidden files, and folders
+    holding nothing else."""
+    if path.name.startswith(".papers"):
+        return True
+    return path.is_dir() and not path.is_symlink() and all(
+        p.is_dir() or p.name.startswith(".papers") for p in path.rglob("*"))
+
+
+def plausible_day(ctx, param, value):
+    if value is not None and not 1900 <= value.year <= 2100:
+        raise click.BadParameter(f"{value.date().isoformat()} ligger inte mellan år 1900 och "
+                                 "2100; skriv dagen som ÅÅÅÅ-MM-DD.")
+    return value
+
+
+def check_out(out: Path, workbook: Path, templates: Path, force: bool) -> None:
+    """`--out` is a folder of its own: not a file, not holding the workbook or the templates,
+    and, unless `force`, not a folder of other files that papers did not write."""
+    from .output import JOURNAL, check_folder
+
+    check_folder(out)
+    target = out.resolve()
+    for kept, what in ((workbook, "arbetsboken"), (templates, "mallarna")):
+        kept = kept.resolve()
+        if target == kept or target in kept.parents:
+            raise UserError([Problem(str(out), f"mappen innehåller {what} ({kept}); välj en "
+                                     "egen mapp för handlingarna med --out, till exempel out.",
+                                     found=False)])
+    if force or not out.is_dir() or (out / "manifest.json").exists() or (out / JOURNAL).exists():
+        return
+    foreign = sorted(p.name for p in out.iterdir() if not leftover(p))
+    if foreign:
+        raise UserError([Problem(str(out), "mappen finns redan och har filer som papers inte har "
+                                 f"skrivit ({', '.join(foreign[:3])}"
+                                 f"{' …' if len(foreign) > 3 else ''}); välj en ny eller tom "
+                                 "mapp med --out, eller kör med --force.", found=False)])
+
+
+@click.group(cls=SwedishGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Visa hela felet vid oväntade fel.")
 def main(debug: bool) -> None:
     """Förslag till beslut för varje part och beslutssteg, från arbetsboken och Word-mallarna."""
@@ -71,10 +136,10 @@ def main(debug: bool) -> None:
 
 @main.command()
 @paths
-@click.option("--out", default=OUT, show_default=True, type=click.Path(path_type=Path),
-              help="Mappen där handlingarna hamnar.")
-@click.option("--step", "steps", type=int, multiple=True, help="Bara detta steg (kan upprepas).")
-@click.option("--part", "parts", multiple=True,
+@out_option("Mappen där handlingarna hamnar.")
+@click.option("--step", "steps", type=int, multiple=True, metavar="NUMMER",
+              help="Bara detta steg (kan upprepas).")
+@click.option("--part", "parts", multiple=True, metavar="NAMN",
               help="Bara denna part, Part eller Kortnamn (kan upprepas).")
 @click.option("--force", is_flag=True, help="Skriv över handlingar som har ändrats för hand.")
 @click.option("--pdf", is_flag=True, help="Skriv också en PDF/A bredvid varje handling "
@@ -85,6 +150,7 @@ def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool,
     """Skriv alla handlingar till mappen out/."""
     from .build import build as run_build
 
+    check_out(out, workbook, templates, force)
     result = run_build(workbook, templates, out, steps=steps, parts=parts, force=force,
                        pdf=pdf, progress=progress_bar)
     for warning in result.warnings:
@@ -185,43 +251,53 @@ def variables(workbook: Path, templates: Path) -> None:
 @main.command()
 @paths
 @click.option("--datum", "today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              metavar="DATUM", callback=plausible_day,
               help="Dagen att jämföra sista svarsdag med (ÅÅÅÅ-MM-DD); standard: i dag.")
-@click.option("--xlsx", "xlsx", type=click.Path(path_type=Path), default=None,
+@click.option("--xlsx", "xlsx", type=click.Path(path_type=Path), default=None, metavar="FIL",
               help="Skriv också tabellen till en Excel-fil, med försenade celler markerade.")
+@click.option("--force", is_flag=True, help="Skriv över en befintlig fil med --xlsx.")
 @report_errors
-def status(workbook: Path, templates: Path, today, xlsx: Path | None) -> None:
+def status(workbook: Path, templates: Path, today, xlsx: Path | None, force: bool) -> None:
     """Visa vilka parter som har beslutat i vilka steg, och vad som saknas (bladet Ärenden)."""
     import datetime as dt
 
     from .build import prepare
     from .context import payers
-    from .status import as_text, as_xlsx
+    from .output import write_atomic
+    from .status import as_text, as_xlsx, check_target
     from .status import status as read_status
 
     day = today.date() if today else dt.date.today()
+    if xlsx:
+        check_target(xlsx, workbook, force)
     prepared = prepare(workbook, templates)
     table = read_status(prepared.bok, day, payers(prepared.figures))
     click.echo(f"Läget den {day.isoformat()}:\n")
     click.echo(as_text(table))
     if xlsx:
-        xlsx.write_bytes(as_xlsx(table, day))
+        write_atomic(xlsx, as_xlsx(table, day), "")
         click.echo(f"\nTabellen finns också i {xlsx}.")
 
 
 @main.command()
 @paths
-@click.option("--out", default=OUT, show_default=True, type=click.Path(path_type=Path),
-              help="Mappen med handlingarna (från `papers build`).")
+@out_option("Mappen med handlingarna (från `papers build`).")
 @click.option("--force", is_flag=True, help="Skriv över paket som har ändrats för hand.")
 @report_errors
 def bundle(workbook: Path, templates: Path, out: Path, force: bool) -> None:
     """Packa en zip per part i out/paket/: handlingarna, PDF:erna och ett följebrev."""
     from .build import prepare
     from .bundle import bundle_files
-    from .output import write_output
+    from .output import opened, write_output
 
-    files = bundle_files(prepare(workbook, templates), out)
-    result = write_output(out, files, force=force, complete=False)
+    prepared = prepare(workbook, templates)
+    if not (out / "manifest.json").is_file():
+        raise UserError([Problem(str(out), "det finns inga handlingar här; kör "
+                                 "`papers build` först.", found=False)])
+    with opened(out, force=force) as manifest:
+        files = bundle_files(prepared, out, manifest)
+        result = write_output(out, files, force=force, complete=False, manifest=manifest,
+                              protect=(workbook, templates))
     click.echo(f"{len(files)} paket i {out / 'paket'}/ ({len(result.written)} skrivna, "
                f"{len(result.unchanged)} oförändrade).")
     if result.kept:
@@ -233,19 +309,28 @@ def bundle(workbook: Path, templates: Path, out: Path, force: bool) -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", metavar="FIL", type=click.Path(path_type=Path))
 @report_errors
 def init(path: Path) -> None:
     """Skriv en ny, tom arbetsbok med alla blad, rubriker, listor och instruktioner."""
-    from .problems import Problem
     from .workbook_file import write_workbook
 
-    if path.exists():
+    if path.exists() or path.is_symlink():
         raise UserError([Problem(str(path), "filen finns redan och skrivs inte över; välj ett "
                                  "annat namn eller ta bort den först.", found=False)])
     if path.suffix.lower() != ".xlsx":
         raise UserError([Problem(str(path), "namnet ska sluta på .xlsx.", found=False)])
-    write_workbook(path)
+    if not path.parent.is_dir():
+        raise UserError([Problem(str(path.parent), "mappen finns inte; skapa den först eller "
+                                 "välj en annan plats.", found=False)])
+    from .output import naming
+
+    try:
+        with naming(path):
+            write_workbook(path)
+    except UserError:
+        path.unlink(missing_ok=True)  # it did not exist before: nothing half-written stays
+        raise
     click.echo(f"Skrev en tom arbetsbok: {path}. Fyll i den och kör "
                f"`papers check --workbook {path}`.")
 

@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from . import context as ctx
 from .formatting import iso
+from .problems import Problem, UserError
 from .reproducible import normalized_zip
+from .summary import set_text
 from .validate import Arbetsbok
 
 DECIDED, SENT_BACK, PENDING, OVERDUE, NOT_APPLICABLE = (
     "beslutat", "återremitterat", "väntar", "försenat", "–")
 OVERDUE_FILL = PatternFill("solid", fgColor="F4B6B6")
+SHEET, CREATOR = "Status", "beslutspapper"
 
 
 @dataclass(frozen=True)
@@ -91,9 +97,11 @@ def as_xlsx(s: Status, today: dt.date) -> bytes:
     """The table for the länspresidium: overdue cells highlighted."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "Status"
-    for row in as_rows(s):
-        ws.append(row)
+    ws.title = SHEET
+    wb.properties.creator = CREATOR
+    for r, row in enumerate(as_rows(s), start=1):
+        for c, text in enumerate(row, start=1):
+            set_text(ws.cell(row=r, column=c), text)  # a party named "=…" stays text
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "B2"
@@ -106,9 +114,42 @@ def as_xlsx(s: Status, today: dt.date) -> bytes:
             if s.cells[(part, steg["nummer"])].state == OVERDUE:
                 cell.fill = OVERDUE_FILL
     start = len(s.parties) + 3
-    ws.cell(row=start, column=1, value=f"Läget den {iso(today)}").font = Font(bold=True)
+    set_text(ws.cell(row=start, column=1), f"Läget den {iso(today)}")
+    ws.cell(row=start, column=1).font = Font(bold=True)
     for i, line in enumerate(s.summaries, start=1):
-        ws.cell(row=start + i, column=1, value=line)
+        set_text(ws.cell(row=start + i, column=1), line)
     buffer = io.BytesIO()
     wb.save(buffer)
     return normalized_zip(buffer.getvalue(), today)
+
+
+def check_target(path: Path, workbook: Path, force: bool) -> None:
+    """`status --xlsx PATH` writes a new file, or replaces a status table it wrote before
+    (with `force`, any file); never the workbook, a folder or into a missing folder."""
+    if path.is_dir():
+        raise UserError([Problem(str(path), "är en mapp; ange ett filnamn som slutar på .xlsx.",
+                                 found=False)])
+    if path.suffix.lower() != ".xlsx":
+        raise UserError([Problem(str(path), "namnet ska sluta på .xlsx.", found=False)])
+    if not path.parent.is_dir():
+        raise UserError([Problem(str(path.parent), "mappen finns inte; skapa den först.",
+                                 found=False)])
+    if path.exists() and workbook.exists() and path.resolve() == workbook.resolve():
+        raise UserError([Problem(str(path), "är arbetsboken; statustabellen skrivs aldrig över "
+                                 "den. Välj ett annat filnamn.", found=False)])
+    if path.is_symlink() or (path.exists() and not force and not written_by_status(path)):
+        raise UserError([Problem(str(path), "filen finns redan och är inte en statustabell som "
+                                 "papers har skrivit; välj ett annat namn eller kör med --force.",
+                                 found=False)])
+
+
+def written_by_status(path: Path) -> bool:
+    """True for a file `as_xlsx` wrote: one sheet named Status, made by this tool."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8")
+            book = archive.read("xl/workbook.xml").decode("utf-8")
+    except (OSError, KeyError, UnicodeDecodeError, zipfile.BadZipFile):
+        return False
+    sheets = re.findall(r"<sheet\b[^>]*\bname=\"([^\"]*)\"", book)
+    return f">{CREATOR}</dc:creator>" in core and sheets == [SHEET]

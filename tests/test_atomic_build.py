@@ -1,0 +1,230 @@
+"""A build that is stopped (an unreplaceable file, a full disk, another file system, a kill at
+any moment) leaves out/ whole: the old build, the new one, or a state the next build completes.
+The next build never calls the tool's own papers edited by hand and never loses a hand edit."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from pipeline.build import build
+from pipeline.cli import main
+
+from conftest import paper_paths
+from output_faults import later_dates, manifest_mismatches, snapshot
+from workbooks import EXAMPLE, ROOT, TEMPLATES
+
+
+def run(workbook, out, *extra):
+    return CliRunner().invoke(main, ["build", "--workbook", str(workbook), "--templates",
+                                     str(TEMPLATES), "--out", str(out), *extra])
+
+
+@pytest.fixture(scope="module")
+def later(tmp_path_factory):
+    return later_dates(tmp_path_factory.mktemp("later") / "arbetsbok.xlsx")
+
+
+@pytest.fixture(scope="module")
+def references(tmp_path_factory, later):
+    """out/ as a clean build of each workbook leaves it."""
+    refs = {}
+    for workbook in (EXAMPLE, later):
+        out = tmp_path_factory.mktemp("ref") / "out"
+        build(workbook, TEMPLATES, out)
+        refs[workbook] = snapshot(out)
+    return refs
+
+
+def fail_replace_of(monkeypatch, name: str, exc: OSError):
+    real = os.replace
+
+    def replace(src, dst):
+        if Path(dst).name == name:
+            raise exc
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+def test_unreplaceable_paper_names_it_and_the_next_build_completes(tmp_path, later, references,
+                                                                   monkeypatch):
+    out = tmp_path / "out"
+    assert run(EXAMPLE, out).exit_code == 0
+    fail_replace_of(monkeypatch, "Koping_steg-2.docx",
+                    PermissionError(errno.EPERM, "Operation not permitted"))
+    result = run(later, out)
+    assert result.exit_code == 2
+    assert "Koping_steg-2.docx: går inte att skriva eller ersätta" in result.output
+    assert "Traceback" not in result.output and "PermissionError" not in result.output
+    assert manifest_mismatches(out) == []  # the manifest says what is on disk
+    assert not list(out.rglob(".papers-tmp-*")) and not (out / ".papers-journal.json").exists()
+    monkeypatch.undo()  # the file can be written again (Word closed)
+    again = run(later, out)
+    assert again.exit_code == 0, again.output
+    assert "ändrats för hand" not in again.output
+    assert snapshot(out) == references[later]
+
+
+def test_full_disk_leaves_out_as_it_was(tmp_path, later, monkeypatch):
+    out = tmp_path / "out"
+    assert run(EXAMPLE, out).exit_code == 0
+    before, around = snapshot(out), snapshot(tmp_path)
+    calls = []
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 5:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    result = run(later, out)
+    assert result.exit_code == 2
+    assert result.output.startswith("Ett fel måste rättas:\n  - ")
+    assert "disken är full" in result.output and "Inget i mappen ändrades" in result.output
+    assert len(calls) == 5
+    assert snapshot(out) == before
+    assert snapshot(tmp_path) == around  # nothing beside out/ either
+    monkeypatch.undo()
+    assert run(later, out).exit_code == 0
+
+
+def test_step_folder_on_another_file_system(tmp_path, later, references, monkeypatch):
+    """A rename between two folders fails across file systems (EXDEV): every move is within
+    one folder."""
+    out = tmp_path / "out"
+    assert run(EXAMPLE, out).exit_code == 0
+    real = os.replace
+
+    def replace(src, dst):
+        if Path(src).parent != Path(dst).parent:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run(later, out)
+    assert result.exit_code == 0, result.output
+    assert snapshot(out) == references[later]
+
+
+def test_nothing_is_written_through_a_linked_step_folder(tmp_path, later):
+    out = tmp_path / "out"
+    assert run(EXAMPLE, out).exit_code == 0
+    step = next(out.glob("steg-2-*"))
+    elsewhere = tmp_path / "elsewhere"
+    step.rename(elsewhere)
+    try:
+        step.symlink_to(elsewhere, target_is_directory=True)
+    except OSError:
+        pytest.skip("symbolic links are not allowed here")
+    before = snapshot(elsewhere)
+    result = run(later, out)
+    assert result.exit_code == 2
+    assert f"{step}: är en symbolisk länk" in result.output
+    assert result.output.count("symbolisk länk") == 1
+    assert snapshot(elsewhere) == before
+
+
+def test_stale_temporary_files_and_journal_are_cleaned(tmp_path, references):
+    out = tmp_path / "out"
+    assert run(EXAMPLE, out).exit_code == 0
+    step = next(out.glob("steg-1-*"))
+    (step / ".papers-tmp-dead-Koping_steg-1.docx").write_bytes(b"half")
+    (out / ".papers-journal.json").write_text("not json", encoding="utf-8")
+    result = run(EXAMPLE, out)
+    assert result.exit_code == 0, result.output
+    assert snapshot(out) == references[EXAMPLE]
+
+
+def test_a_build_writes_nothing_beside_out(tmp_path):
+    out = tmp_path / "out"
+    (tmp_path / "annat.txt").write_text("orört", encoding="utf-8")
+    assert run(EXAMPLE, out).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["annat.txt", "out"]
+
+
+# ---- kill -9 at random, seeded points ----------------------------------------------------
+
+KILLER = """
+import os, signal, sys
+limit, count = int(sys.argv[1]), [0]
+def counted(real):
+    def call(*args, **kwargs):
+        count[0] += 1
+        if count[0] == limit:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+    return call
+for name in ("replace", "fsync", "unlink", "rmdir", "mkdir"):
+    setattr(os, name, counted(getattr(os, name)))
+from pipeline.cli import main
+main(sys.argv[2:])
+"""
+
+
+def killed_build(workbook: Path, out: Path, limit: int) -> int:
+    """`papers build` in a new process that kills itself with SIGKILL at its `limit`-th file
+    operation (replace, fsync, unlink, rmdir, mkdir)."""
+    args = [sys.executable, "-c", KILLER, str(limit), "build", "--workbook", str(workbook),
+            "--templates", str(TEMPLATES), "--out", str(out)]
+    return subprocess.run(args, cwd=ROOT, capture_output=True, timeout=120).returncode
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_killed_builds_leave_a_state_the_next_build_completes(tmp_path, later, references):
+    out = tmp_path / "out"
+    assert run(EXAMPLE, out).exit_code == 0
+    rng = random.Random(11)
+    codes = []
+    for i in range(8):
+        workbook = later if i % 2 == 0 else EXAMPLE  # every build changes every paper
+        codes.append(killed_build(workbook, out, rng.randint(1, 75)))
+        assert not list(tmp_path.glob(".papers*"))  # nothing left beside out/
+        result = run(workbook, out)
+        assert result.exit_code == 0, result.output
+        assert "ändrats för hand" not in result.output
+        assert snapshot(out) == references[workbook]
+    assert codes.count(-signal.SIGKILL) >= 6  # the kills happened (not clean exits)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_a_killed_first_build_is_not_someone_elses_folder(tmp_path, references):
+    for limit in (4, 12, 40):
+        out = tmp_path / f"out-{limit}"
+        assert killed_build(EXAMPLE, out, limit) == -signal.SIGKILL
+        result = run(EXAMPLE, out)
+        assert result.exit_code == 0, result.output
+        assert snapshot(out) == references[EXAMPLE]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_a_hand_edit_survives_killed_builds(tmp_path, later):
+    out = tmp_path / "out"
+    assert run(EXAMPLE, out).exit_code == 0
+    paper = paper_paths(out)[(1, "Köpings kommun")]
+    doc = Document(paper)
+    doc.add_paragraph("Tillägg av handläggaren.")
+    doc.save(paper)
+    edited = paper.read_bytes()
+    rng = random.Random(7)
+    for i in range(3):
+        workbook = later if i % 2 == 0 else EXAMPLE
+        killed_build(workbook, out, rng.randint(5, 70))
+        result = run(workbook, out)
+        assert result.exit_code == 2
+        kept = [line.strip() for line in result.output.splitlines() if line.startswith("  - ")]
+        assert kept == [f"- {paper}"]
+        assert paper.read_bytes() == edited
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest_mismatches(out) == [paper.relative_to(out).as_posix()]
+        assert len(manifest["papers"]) == 31
