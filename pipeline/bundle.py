@@ -109,7 +109,7 @@ def check_cover(prepared: Prepared) -> list[Problem]:
                          paper)
     for paper in kinds.values():
         try:
-            render_paper(template, cover_context(prepared, plan, paper.steg, paper.part), "",
+            render_paper(template, cover_context(prepared, prepared.bilagor, paper.steg, paper.part), "",
                          "", paper.steg["datum"])
         except TemplateError as exc:
             return [template_problem(template, exc)]

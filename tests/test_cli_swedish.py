@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from pipeline import cli
 from pipeline.cli import main
 
-from workbooks import EXAMPLE, ROOT, TEMPLATES
+from workbooks import EXAMPLE, ROOT, TEMPLATES, paper_count
 
 ENGLISH = ("Usage:", "Options", "Commands", "Show this message", "Error:", "Invalid value",
            "No such", "Missing", "Try '", "default:", "is not a valid", "[OPTIONS]", "COMMAND")
@@ -99,7 +99,7 @@ def test_build_report_survives_cp1252(tmp_path, sheets, write_workbook):
     assert second.returncode == 0, second.stderr.decode("cp1252")
     text = second.stdout.decode("cp1252")
     assert "Ändrat sedan förra körningen:" in text
-    assert " -> " in text and "31 handlingar i" in text
+    assert " -> " in text and f"{paper_count()} handlingar i" in text
 
 
 def fail_unexpectedly(monkeypatch):

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 
 from output_faults import manifest_mismatches, snapshot
-from workbooks import EXAMPLE, ROOT, TEMPLATES
+from workbooks import EXAMPLE, ROOT, TEMPLATES, paper_count
 
 HOLDER = """
 import sys
@@ -66,4 +66,4 @@ def test_two_builds_at_once_leave_one_complete_build(tmp_path):
     assert manifest_mismatches(out) == []
     again = CliRunner().invoke(main, build_args(out))
     assert again.exit_code == 0, again.output
-    assert "0 skrivna, 31 oförändrade" in again.output
+    assert f"0 skrivna, {paper_count()} oförändrade" in again.output

@@ -67,3 +67,10 @@ def column_of(sheets: dict, sheet: str, header: str) -> str:
     from openpyxl.utils.cell import get_column_letter
 
     return get_column_letter(sheets[sheet][0].index(header) + 1)
+
+
+def paper_count(workbook: Path = EXAMPLE) -> int:
+    """How many papers a build of `workbook` with the shipped templates writes."""
+    from pipeline.build import prepare
+
+    return len(prepare(workbook, TEMPLATES).papers)
