@@ -13,6 +13,7 @@ page of a paper made from an example workbook.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -21,15 +22,20 @@ from docx import Document
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 
-from .problems import Problem
+from .problems import Problem, UserError
 
 MAX_KEPT_ROWS = 20  # a table of up to this many rows stays on one page
 TOLERANCE = 1.5  # points a glyph may stray over a margin (rounding, italic overhang)
 CLEARANCE = 6.0  # points between the body's text and the header's or footer's
 LINE_GAP = 2.0  # glyphs whose tops differ by less than this are on one line
 MARK = "UTKAST"
+PRIVATE = re.compile("[\ue000-\uf8ff]")  # a bullet from a symbol font
 HEADINGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
 CONTAINERS = {"Document", "Part", "Sect", "Div", "Art", "NonStruct", "Private"}
+
+NO_OFFICE = ("LibreOffice behövs för att kontrollera sidbrytningarna men finns inte. Installera "
+             "det (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui "
+             "fonts-liberation2; Windows och macOS: libreoffice.org) och kör igen.")
 
 Mark = tuple[int, int]  # (page number, marked-content id)
 
@@ -71,8 +77,10 @@ def check_layout(prepared, papers=None) -> list[Problem]:
     """Render the papers (all of a build, or `papers`), convert them to PDF in one
     LibreOffice run and return a Problem per finding, naming paper and page."""
     from .build import render_all
-    from .pdf import convert
+    from .pdf import convert, find_office
 
+    if find_office() is None:
+        raise UserError([Problem("--layout", NO_OFFICE, found=False)])
     files = render_all(prepared, prepared.papers if papers is None else papers)
     by_name = {f.path.replace("/", "__"): f for f in files}
     pdfs = convert({name: f.data for name, f in by_name.items()})
@@ -205,7 +213,7 @@ def pages_of(node: Node | Block) -> list[int]:
 def text_of(node: Node | Block, pages: list[Page], limit: int = 60) -> str:
     parts = ["".join(g["text"] for g in pages[page - 1].body.get((page, mcid), []))
              for page, mcid in node.all_marks()]
-    text = " ".join(" ".join(parts).split())
+    text = " ".join(PRIVATE.sub("", " ".join(parts)).split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
@@ -314,10 +322,19 @@ def margin_rule(pages: list[Page], margins: Margins) -> list[str]:
                             or g["bottom"] > margins.bottom + TOLERANCE))]
         outside += into_header_or_footer(page, margins)
         if outside:
-            text = "".join(g["text"] for g in sorted(outside, key=lambda g: (g["top"], g["x0"])))
-            text = " ".join(text.split())[:40]
+            text = spaced(sorted(outside, key=lambda g: (round(g["top"]), g["x0"])))[:40]
             found.append(f"sidan {page.number}: text utanför marginalerna (»{text}«)")
     return found
+
+
+def spaced(glyphs: list[dict]) -> str:
+    """Glyphs as text, with a space where they are apart (the PDF has no space glyph)."""
+    text = ""
+    for before, glyph in zip([None, *glyphs], glyphs):
+        if before is not None and (glyph["x0"] - before["x1"] > 1 or glyph["top"] != before["top"]):
+            text += " "
+        text += glyph["text"]
+    return text
 
 
 def into_header_or_footer(page: Page, margins: Margins) -> list[dict]:
