@@ -68,10 +68,12 @@ def new_document(title: str):
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.5))
-    # The header (name, förvaltning, page number, the UTKAST mark) and the footer's
-    # contact block (four lines of 8 pt) fit inside these margins, with room to spare.
-    section.top_margin, section.bottom_margin = Cm(2.7), Cm(2.4)
-    section.header_distance, section.footer_distance = Cm(1.0), Cm(0.8)
+    # LibreOffice does not move the body for a taller header or footer: it overlaps. The
+    # header (a logo up to 1.3 cm high, the name, the UTKAST mark and the page number on
+    # one line; förvaltning below) and the footer's contact block (up to five lines of
+    # 8 pt) fit inside these margins.
+    section.top_margin, section.bottom_margin = Cm(2.7), Cm(2.7)
+    section.header_distance, section.footer_distance = Cm(0.8), Cm(0.7)
     style_document(doc)
     doc.core_properties.title = title
     doc.core_properties.language = "sv-SE"
@@ -178,10 +180,10 @@ def letterhead(doc) -> None:
     name = first.add_run("{{ part.namn }}")
     name.bold, name.font.size = True, Pt(14)
     first.add_run("\t")
+    example_mark(first)
     page_number(first)
     second = header.add_paragraph("{{ [part.forvaltning, part.avdelning]|select|join(' · ') }}")
     second.runs[0].font.size = Pt(9)
-    example_mark(header)
     opening = para(doc, ("Tjänsteskrivelse", "b"), space_after=2)
     lines = [opening, para(doc, "Datum: {{ steg.datum|iso }}", space_after=2)]
     tag(doc, "{%p if arende and arende.diarienummer %}")
@@ -256,14 +258,11 @@ def right_tab(paragraph, section) -> None:
     paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
 
 
-def example_mark(header) -> None:
-    """"UTKAST – exempeldata" in red bold in the header, so on every page, when the
-    workbook says Exempeldata = ja."""
-    header.add_paragraph(f"{{%p if {EXAMPLE} %}}")
-    mark = header.add_paragraph()
-    run = mark.add_run("UTKAST – exempeldata")
-    run.bold, run.font.size, run.font.color.rgb = True, Pt(11), MARK_RED
-    header.add_paragraph("{%p endif %}")
+def example_mark(paragraph) -> None:
+    """"UTKAST – exempeldata" in red bold before the page number, so on every page, when
+    the workbook says Exempeldata = ja."""
+    run = paragraph.add_run(f"{{% if {EXAMPLE} %}}UTKAST – exempeldata   {{% endif %}}")
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(10), MARK_RED
 
 
 def no_borders(table) -> None:

@@ -9,7 +9,6 @@ import io
 import pytest
 from docx import Document
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from pipeline.layout import inspect
