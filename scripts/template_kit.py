@@ -231,6 +231,10 @@ def footer(doc) -> None:
     first = foot.paragraphs[0]
     first.paragraph_format.space_after = Pt(0)
     table._tbl.addnext(first._p)  # the paragraph Word requires ends the footer
+    header = doc.sections[0].header._element
+    if not any("PAGE" in f.get(qn("w:instr"), "") for f in header.iter(qn("w:fldSimple"))):
+        first.alignment = RIGHT  # a document without the letterhead: the page number here
+        page_number(first)
 
 
 def field(paragraph, instruction: str) -> None:
