@@ -37,7 +37,6 @@ from .validate import Arbetsbok, template_names
 from .wording import share_word
 
 FOLDER = "bilagor"
-DRAFT_MARK = "UTKAST – exempeldata"
 
 
 @dataclass(frozen=True)
@@ -181,11 +180,8 @@ def bilaga_context(prepared, steg: dict) -> dict:
     return {
         **shared,
         "steg": steg,
-        "sate": p.sate or "",
-        "webbplats": p.webbplats or "",
         "webbplats_text": (f"förbundets webbplats, {p.webbplats}" if p.webbplats
                            else "förbundets webbplats"),
-        "utkast_markering": draft_mark(bok),
         "avsandare": {"namn": shared["nytt_forbund"],
                       "kontaktrader": [x for x in (shared["nytt_forbund"], p.webbplats) if x]},
         "lan_text": county(shared["lan"]),
@@ -251,7 +247,7 @@ def cover_context(prepared, plan: list[Bilaga], steg: dict, part: str) -> dict:
                       "kontaktrader": names + [x for x in (web, contact and f"Kontakt: {contact}")
                                                if x]},
         "undertecknare": signers,
-        "utkast_markering": draft_mark(prepared.bok),
+        "utkast_markering": prepared.shared["utkast_markering"],
     }
 
 
@@ -289,10 +285,6 @@ def ordered_members(lk) -> list[dict]:
     order = sorted(range(len(rows)), key=lambda i: (
         kinds[rows[i]["typ"]], -int(rows[i]["bidrag_nu"]) if rows[i]["typ"] == "stat" else 0, i))
     return [rows[i] for i in order]
-
-
-def draft_mark(bok: Arbetsbok) -> str:
-    return DRAFT_MARK if str(bok.parametrar.exempeldata).casefold() == "ja" else ""
 
 
 def county(lan: str) -> str:

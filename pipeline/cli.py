@@ -198,8 +198,12 @@ def _bar(items):
 @click.option("--papers", "papers", is_flag=True,
               help="Kontrollera också tillgängligheten i varje handling (titel, språk, rubriker, "
                    "tabellrubriker, tomma stycken, alternativtext).")
+@click.option("--layout", "layout", is_flag=True,
+              help="Kontrollera också sidbrytningarna i varje handling, på PDF:en (kräver "
+                   "LibreOffice): rubriker sist på sidan, delade tabellrader och tabeller, "
+                   "ensamma rader, text utanför marginalerna, märkningen UTKAST.")
 @report_errors
-def check(workbook: Path, templates: Path, papers: bool) -> None:
+def check(workbook: Path, templates: Path, papers: bool, layout: bool) -> None:
     """Kontrollera arbetsboken och mallarna. Skriver inget."""
     from .build import accountability_warnings, prepare
     from .bundle import check_cover
@@ -209,6 +213,9 @@ def check(workbook: Path, templates: Path, papers: bool) -> None:
     problems = check_templates(prepared) + check_cover(prepared)
     if not problems and papers:
         problems = check_papers(prepared)
+    if not problems and layout:
+        from .layout import check_layout
+        problems = check_layout(prepared)
     if problems:
         raise UserError(problems)
     for warning in [*prepared.figures.warnings, *accountability_warnings(prepared)]:
@@ -220,7 +227,8 @@ def check(workbook: Path, templates: Path, papers: bool) -> None:
         f"{len(bok.forbund)} förbund, {len(bok.beslutssteg)} beslutssteg. "
         f"En körning av `papers build` skriver {len(prepared.papers)} handlingar"
         + (f" (steg {', '.join(map(str, steps))})." if steps else ".")
-        + (" Alla handlingar klarar tillgänglighetskontrollen." if papers else ""))
+        + (" Alla handlingar klarar tillgänglighetskontrollen." if papers else "")
+        + (" Sidbrytningarna håller i alla handlingar." if layout else ""))
 
 
 @main.command()

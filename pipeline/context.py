@@ -27,6 +27,7 @@ PARTY_TEXT = ("beredande_organ", "beslutande_organ", "forvaltning", "avdelning",
               "handlaggarens_titel", "kommunchef", "kommunchefens_titel", "kanslichef",
               "kanslichefens_titel", "kallas", "representant", "logotyp", "finansieras_av",
               *(key for key, _ in CONTACT_LABELS))
+DRAFT_MARK = "UTKAST – exempeldata"
 KEY_TEXT = {"medlemsbidrag": "förbundens medlemsbidrag", "eget kapital": "förbundens egna kapital",
             "invånare": "antalet invånare i förbundens kommuner", "lika": "lika delar"}
 
@@ -85,6 +86,7 @@ def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
         "sate": p.sate or "",
         "webbplats": p.webbplats or "",
         "exempeldata": p.exempeldata == "ja",
+        "utkast_markering": DRAFT_MARK if p.exempeldata == "ja" else "",
         "extra": dict(p.extra),
         "forbund": forbund,
         "kvarvarande_forbund": kept,
@@ -177,6 +179,7 @@ def paper_context(lk: Lookup, steg: dict, part: str, bilagor: list[dict]) -> dic
         "nuvarande_bidrag_text": wording.current_fee_text(eget, shared),
         "andrade_forbundsordningar": changed,
         "bilagor": bilagor,
+        "logotyp": "",
         "kopia_till": [*(f["namn"] for f in member_of), *([remiss] if remiss else [])],
     }
 

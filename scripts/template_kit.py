@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -22,6 +23,19 @@ from pipeline.reproducible import normalized_zip
 FONT = "Arial"
 FIXED = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
+# The context's `logotyp` renders to an inline image or to nothing; until every context
+# offers it, a template without it still renders.
+LOGO = "{{ logotyp }}"
+MARK_RED = RGBColor(0xC0, 0x00, 0x00)
+# The footer's contact block, four columns: (label, context key, label on its own line),
+# and the column's width in cm. At most three lines of 8 pt.
+CONTACT_COLUMNS = (
+    ((("Postadress", "postadress", True),), 3.6),
+    ((("Besöksadress", "besoksadress", True),), 3.4),
+    ((("Telefon", "telefon", False), ("E-post", "e_post", False)), 5.0),
+    ((("Webbplats", "webbplats", False), ("Org.nr", "organisationsnummer", False),
+      ("Bankgiro", "bankgiro", False)), 4.0),
+)
 
 
 def save(doc, path: Path) -> None:
@@ -29,9 +43,22 @@ def save(doc, path: Path) -> None:
     nothing unless the content changed."""
     doc.core_properties.created = doc.core_properties.modified = FIXED
     doc.core_properties.revision = 1
+    keep_runs_together(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     path.write_bytes(normalized_zip(buffer.getvalue(), FIXED.date()))
+
+
+
+def keep_runs_together(doc) -> None:
+    """Keep each run of list items, and of "– för kännedom" lines, on one page: every such
+    paragraph keeps with the next when the next paragraph that will be rendered (tag
+    paragraphs disappear) is of the same kind."""
+    paragraphs = [p for p in doc.paragraphs if not is_tag(p)]
+    for current, following in zip(paragraphs, paragraphs[1:]):
+        kind = run_kind(current)
+        if kind and kind == run_kind(following):
+            current.paragraph_format.keep_with_next = True
 
 
 def new_document(title: str):
@@ -40,8 +67,12 @@ def new_document(title: str):
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.5))
-    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.2)
-    section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
+    # LibreOffice does not move the body for a taller header or footer: it overlaps. The
+    # header (a logo up to 1.3 cm high, the name, the UTKAST mark and the page number on
+    # one line; förvaltning below) and the footer's contact block (up to five lines of
+    # 8 pt) fit inside these margins.
+    section.top_margin, section.bottom_margin = Cm(2.7), Cm(2.7)
+    section.header_distance, section.footer_distance = Cm(0.8), Cm(0.7)
     style_document(doc)
     doc.core_properties.title = title
     doc.core_properties.language = "sv-SE"
@@ -56,18 +87,27 @@ def style_document(doc) -> None:
     normal.font.name, normal.font.size = FONT, Pt(11)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
-    for name, size, before in (("Heading 1", 16, 12), ("Heading 2", 13, 14), ("Heading 3", 11, 10)):
+    normal.paragraph_format.widow_control = True
+    for name, size, before in (("Heading 1", 14, 12), ("Heading 2", 12, 14), ("Heading 3", 11, 10)):
         style = styles[name]
         style.font.name, style.font.size, style.font.bold = FONT, Pt(size), True
         style.font.color.rgb = RGBColor(0x1F, 0x2A, 0x44)
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.keep_with_next = True  # a heading never ends a page
+        style.paragraph_format.keep_together = True
         rfonts = style.element.rPr.find(qn("w:rFonts"))
         for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             rfonts.attrib.pop(qn(attr), None)
     for name in ("List Number", "List Bullet", "Header", "Footer"):
         styles[name].font.name = FONT
+        styles[name].paragraph_format.keep_together = True
     styles["Footer"].font.size = Pt(8)
+    styles["Footer"].paragraph_format.space_after = Pt(0)
+    styles["Footer"].paragraph_format.line_spacing = 1.0
+    styles["Header"].paragraph_format.space_after = Pt(0)
+    for name in ("Header", "Footer"):  # Word's centre and right tabs; letterhead sets its own
+        styles[name].paragraph_format.tab_stops.clear_all()
     set_language(doc)
 
 
@@ -96,6 +136,19 @@ def para(doc, *runs, style: str | None = None, align=None, space_after: int | No
     return p
 
 
+def is_tag(paragraph) -> bool:
+    return paragraph.text.strip().startswith("{%p")
+
+
+def run_kind(paragraph) -> str | None:
+    """"list" for list items, "copy" for the lines of Kopia till, else None."""
+    if paragraph.style.name in ("List Number", "List Bullet"):
+        return "list"
+    if paragraph.text.rstrip().endswith(("för kännedom", "för åtgärd")):
+        return "copy"
+    return None
+
+
 def tag(doc, text: str):
     """A paragraph holding only a docxtpl paragraph tag ({%p … %}); removed when rendered."""
     return para(doc, text)
@@ -114,38 +167,73 @@ def bullet(doc, text: str):
 
 
 def letterhead(doc) -> None:
-    """Header: the party and its förvaltning; body top: date, diarienummer, handläggare."""
-    header = doc.sections[0].header
+    """Header on every page: the logo (where the workbook gives one) and the party's name,
+    the page number "1 (3)" at the right margin, förvaltning and avdelning, and the mark
+    "UTKAST – exempeldata" when the workbook is an example. Body top (seed 003):
+    Tjänsteskrivelse, date, diarienummer, handläggare with title, the addressee."""
+    section = doc.sections[0]
+    header = section.header
     first = header.paragraphs[0]
-    first.add_run("{{ part.namn }}").bold = True
-    first.runs[0].font.size = Pt(14)
+    right_tab(first, section)
+    first.add_run(LOGO)
+    name = first.add_run("{{ part.namn }}")
+    name.bold, name.font.size = True, Pt(14)
+    first.add_run("\t")
+    example_mark(first)
+    page_number(first)
     second = header.add_paragraph("{{ part.forvaltning_avdelning }}")
     second.runs[0].font.size = Pt(9)
-    para(doc, ("{{ part.handlingstyp }}", "b"), space_after=2)
-    para(doc, "Datum: {{ steg.datum|iso }}", space_after=2)
+    opening = para(doc, ("{{ part.handlingstyp }}", "b"), space_after=2)
+    lines = [opening, para(doc, "Datum: {{ steg.datum|iso }}", space_after=2)]
     tag(doc, "{%p if arende and arende.diarienummer %}")
-    para(doc, "Diarienummer: {{ arende.diarienummer }}", space_after=2)
+    lines.append(para(doc, "Diarienummer: {{ arende.diarienummer }}", space_after=2))
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if part.handlaggare %}")
-    para(doc, "Handläggare: {{ part.handlaggare }}"
-              "{% if part.handlaggarens_titel %}, {{ part.handlaggarens_titel }}{% endif %}",
-         space_after=2)
+    lines.append(para(doc, "Handläggare: {{ part.handlaggare }}"
+                      "{% if part.handlaggarens_titel %}, {{ part.handlaggarens_titel }}{% endif %}",
+                      space_after=2))
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if part.mottagare %}")
-    para(doc, ("{{ part.mottagare }}", "b"))
+    lines.append(para(doc, ("{{ part.mottagare }}", "b")))
     tag(doc, "{%p endif %}")
+    for line in lines:
+        line.paragraph_format.keep_with_next = True
 
 
 def footer(doc) -> None:
+    """The contact block, 8 pt, as one borderless table of four columns (seed 003):
+    Postadress, Besöksadress, Telefon and E-post, Webbplats, Org.nr and Bankgiro. An
+    empty value leaves its label out."""
     foot = doc.sections[0].footer
-    p = foot.paragraphs[0]
-    p.add_run("{{ part.kontaktrader|join(' · ') }}")
-    pages = foot.add_paragraph()
-    pages.alignment = RIGHT
-    pages.add_run("Sida ")
-    field(pages, "PAGE")
-    pages.add_run(" av ")
-    field(pages, "NUMPAGES")
+    table = foot.add_table(rows=1, cols=len(CONTACT_COLUMNS), width=Cm(16))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    no_borders(table)
+    for column, cell, (items, width) in zip(table.columns, table.rows[0].cells,
+                                            CONTACT_COLUMNS):
+        column.width = cell.width = Cm(width)
+        p = cell.paragraphs[0]
+        p.style = doc.styles["Footer"]
+        for i, (label, key, own_line) in enumerate(items):
+            value = f"part.{key}"
+            earlier = " or ".join(f"part.{k}" for _, k, _ in items[:i])
+            p.add_run(f"{{% if {value} %}}")
+            if earlier:
+                p.add_run(f"{{% if {earlier} %}}").add_break()
+                p.add_run("{% endif %}")
+            p.add_run(label).bold = True
+            if own_line:
+                p.add_run().add_break()
+            else:
+                p.add_run(" ")
+            p.add_run(f"{{{{ {value} }}}}{{% endif %}}")
+    first = foot.paragraphs[0]
+    first.paragraph_format.space_after = Pt(0)
+    table._tbl.addnext(first._p)  # the paragraph Word requires ends the footer
+    header = doc.sections[0].header._element
+    if not any("PAGE" in f.get(qn("w:instr"), "") for f in header.iter(qn("w:fldSimple"))):
+        first.alignment = RIGHT  # a document without the letterhead: the page number here
+        page_number(first)
 
 
 def field(paragraph, instruction: str) -> None:
@@ -159,6 +247,36 @@ def field(paragraph, instruction: str) -> None:
     paragraph._p.append(simple)
 
 
+
+def page_number(paragraph) -> None:
+    """"1 (3)": this page and, in brackets, the number of pages (the Swedish form)."""
+    field(paragraph, "PAGE")
+    paragraph.add_run(" (")
+    field(paragraph, "NUMPAGES")
+    paragraph.add_run(")")
+
+
+def right_tab(paragraph, section) -> None:
+    width = section.page_width - section.left_margin - section.right_margin
+    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+
+
+def example_mark(paragraph) -> None:
+    """"UTKAST – exempeldata" in red bold before the page number, so on every page, when
+    the workbook says Exempeldata = ja."""
+    run = paragraph.add_run("{{ utkast_markering }}   ")
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(10), MARK_RED
+
+
+def no_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "nil")
+        borders.append(edge)
+    table._tbl.tblPr.append(borders)
+
+
 def proposal(doc, points: list[str]) -> None:
     heading(doc, "Förslag till beslut", 2)
     para(doc, "{{ part.forslag_inledning }}")
@@ -170,12 +288,14 @@ def proposal(doc, points: list[str]) -> None:
 
 
 def signatures(doc) -> None:
+    """Who signs, each name with its title; the block stays together."""
     tag(doc, "{%p for s in part.signatorer %}")
     name = para(doc, "{{ s.namn }}", space_after=0)
     name.paragraph_format.space_before = Pt(24)
-    name.paragraph_format.keep_with_next = True
-    para(doc, "{{ s.titel }}")
+    title = para(doc, "{{ s.titel }}")
     tag(doc, "{%p endfor %}")
+    for p in (name, title):
+        p.paragraph_format.keep_with_next = True
 
 
 def copies(doc, extra: list[str] = ()) -> None:
@@ -195,9 +315,14 @@ def table(doc, columns: list[tuple[str, bool]], loop: str, cells: list[str],
     """A table with a repeating header row, a docxtpl row loop and a bold sum row.
 
     `columns` are (header, right-aligned); `loop` the for clause ("r in rows"); `cells` the
-    expressions of one row; `bold_if` a condition under which the row is bold.
+    expressions of one row; `bold_if` a condition under which the row is bold. No row
+    breaks across pages, and every row but the last keeps with the next, so that a table
+    that fits on a page stays on one (with its caption, which keeps with the table). A
+    header's unit stays with its word (", kr" with a no-break space), and a column is
+    widened, at the first column's expense, until its header's longest word fits.
     """
-    rows = [[h for h, _ in columns], [f"{{%tr for {loop} %}}"]]
+    headers = [glue_unit(h) for h, _ in columns]
+    rows = [headers, [f"{{%tr for {loop} %}}"]]
     if bold_if:
         rows += [[f"{{%tr if {bold_if} %}}"], cells, ["{%tr else %}"], cells, ["{%tr endif %}"]]
     else:
@@ -216,15 +341,20 @@ def table(doc, columns: list[tuple[str, bool]], loop: str, cells: list[str],
             cell = t.cell(r, c)
             p = cell.paragraphs[0]
             p.paragraph_format.space_after = Pt(0)
+            p.paragraph_format.keep_together = True
+            p.paragraph_format.keep_with_next = r < len(rows) - 1
             run = p.add_run(value)
             run.bold = r in bold_rows
-            run.font.size = Pt(9.5)
+            run.font.size = Pt(TABLE_PT)
             if columns[c][1]:
                 p.alignment = RIGHT
+    for row in t.rows:
+        cant_split(row)
     mark_header(t.rows[0])
     for cell in t.rows[0].cells:
         shade(cell, "DCE3EE")
     if widths:
+        widths = fit_widths(headers, list(widths))
         t.autofit = False
         for column, width in zip(t.columns, widths):
             column.width = Cm(width)
@@ -234,13 +364,50 @@ def table(doc, columns: list[tuple[str, bool]], loop: str, cells: list[str],
     return t
 
 
+TABLE_PT = 9.5
+BOLD_EM = 0.58  # a generous average width of an Arial Bold glyph, in em
+CELL_PADDING_CM = 0.45  # Word's default cell margins (2 × 0.19 cm) and a little air
+UNIT = re.compile(r",\s+(kr|%|st|tkr|mnkr)\b")
+
+
+def glue_unit(header: str) -> str:
+    """"Förs över, kr" with a no-break space before "kr": the unit never starts a line."""
+    return UNIT.sub(lambda m: ",\u00a0" + m.group(1), header)
+
+
+def text_width_cm(text: str, size: float = TABLE_PT) -> float:
+    """An estimate on the wide side of the width of bold text; a Jinja expression
+    counts as four characters (a year, a short word)."""
+    text = re.sub(r"\{\{.*?\}\}", "0000", text)
+    return len(text) * size * BOLD_EM / 72 * 2.54
+
+
+def fit_widths(headers: list[str], widths: list[float]) -> list[float]:
+    """Widen each column to hold its header's longest unbreakable word, taking the room
+    from the first column (the names, which may wrap); the table's width is kept."""
+    need = [max(text_width_cm(word) for word in re.split(r"[ ]+", h)) + CELL_PADDING_CM
+            for h in headers]
+    fitted = list(widths)
+    for i in range(1, len(fitted)):
+        extra = max(0.0, need[i] - fitted[i])
+        fitted[i] += extra
+        fitted[0] -= extra
+    return [round(w, 2) for w in fitted]
+
+
 def mark_header(row) -> None:
+    """The header row repeats on every page the table runs over."""
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     tr_pr.append(header)
-    cant_split = OxmlElement("w:cantSplit")
-    tr_pr.append(cant_split)
+
+
+def cant_split(row) -> None:
+    """The row is never broken across pages."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
 def shade(cell, color: str) -> None:
@@ -253,17 +420,22 @@ def shade(cell, color: str) -> None:
 
 
 def caption(doc, text: str):
+    """A table's caption: bold, kept on the page of its table."""
     p = para(doc, (text, "b"), space_after=3)
     p.paragraph_format.keep_with_next = True
+    p.paragraph_format.keep_together = True
     p.paragraph_format.space_before = Pt(8)
     return p
 
 
 def closing(doc, path: Path, documents: list[str], copy_to: list[str] = ()) -> None:
-    """Beslutsunderlag, signatures and Kopia till, then save: the end of every paper."""
+    """Signatures, Beslutsunderlag and Kopia till (the order of seed 003 and writing.md),
+    then save: the end of every paper."""
+    signatures(doc)
     heading(doc, "Beslutsunderlag", 2)
     for document in documents:
         bullet(doc, document)
-    signatures(doc)
     copies(doc, copy_to)
     save(doc, path)
+
+

@@ -38,9 +38,9 @@ def test_special_characters_in_body_table_and_footer(sheets, write_workbook, tmp
     assert any(line.startswith(f"{HOSTILE} |") for line in step3.splitlines())  # table
     doc = Document(papers[(1, HOSTILE)])
     header = "\n".join(p.text for p in doc.sections[0].header.paragraphs)
-    footer = "\n".join(p.text for p in doc.sections[0].footer.paragraphs)
+    footer = "\n".join(c.text for t in doc.sections[0].footer.tables for c in t.rows[0].cells)
     assert HOSTILE in header
-    assert "Postadress: Box 1 & 2 <Hus> \"A\"" in footer
+    assert "Postadress\nBox 1 & 2 <Hus> \"A\"" in footer
     assert "&amp;" not in step3 and "&lt;" not in step3
 
 

@@ -1,0 +1,95 @@
+"""`papers check --layout` over every paper of the shipped workbook and of a county with
+long names and many kommuner in one förbund: nothing to report. A template whose table
+reaches into the margin is reported, naming paper and page, with exit 2."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.build import prepare
+from pipeline.cli import main
+from pipeline.layout import check_layout
+from pipeline.pdf import find_office
+
+from workbooks import EXAMPLE, TEMPLATES
+
+pytestmark = pytest.mark.skipif(find_office() is None,
+                                reason="LibreOffice is needed (.ci/run installs it)")
+
+LONG_FORBUND = "Samordningsförbundet för finansiell samordning i Västra Mälardalen och Bergslagen"
+LONG_KOMMUNER = [
+    "Övre Bergslagens kommun", "Kolbäcksådalens och Strömsholms kommun",
+    "Skinnskattebergs-Riddarhyttans kommun", "Norra Mälarstrandens kommun",
+    "Hedströmsdalens kommun", "Västra Kungsörs och Valskogs kommun",
+    "Ramnäs-Virsbo-Seglingsbergs kommun", "Södra Hälleforsnäs kommun",
+    "Uttersbergs kommun", "Munktorps och Kolbäcks kommun", "Badelunda-Tillbergas kommun",
+    "Fläckebo-Västerfärnebo kommun", "Möklinta-Salbergs kommun", "Västra Arbogaåns kommun",
+]
+
+
+def long_county(sheets) -> dict:
+    """The shipped workbook with the förbund of Västra Mälardalen renamed at length and
+    fourteen more kommuner, with long names, in it."""
+    old = "Samordningsförbundet Västra Mälardalen"
+    for rows in sheets.values():
+        for row in rows:
+            for i, value in enumerate(row):
+                if value == old:
+                    row[i] = LONG_FORBUND
+    parter = sheets["Parter"]
+    template = next(r for r in parter if r[0] == "Köpings kommun")
+    kommuner = []
+    for n, name in enumerate(LONG_KOMMUNER):
+        row = list(template)
+        row[0], row[1], row[4] = name, f"Lang{n}", 5000 + 731 * n
+        row[13] = f"{name}, Kommunhuset, Box {100 + n}, 731 {n:02d} Västmanland"
+        kommuner.append(row)
+    at = parter.index(template) + 1
+    parter[at:at] = kommuner
+    sheets["Medlemsbidrag"] += [[name, LONG_FORBUND, 50000 + 1000 * n]
+                                for n, name in enumerate(LONG_KOMMUNER)]
+    return sheets
+
+
+def test_shipped_workbook_has_no_layout_findings():
+    assert check_layout(prepare(EXAMPLE, TEMPLATES)) == []
+
+
+def test_long_names_and_many_kommuner_have_no_layout_findings(sheets, write_workbook):
+    prepared = prepare(write_workbook(long_county(sheets)), TEMPLATES)
+    assert len(prepared.papers) > 31 + 2 * len(LONG_KOMMUNER)
+    assert check_layout(prepared) == []
+
+
+def shift_tables(docx: bytes) -> bytes:
+    """The template with every table moved 3 cm into the left margin."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = re.sub(rb"(<w:tblPr>(?:(?!</w:tblPr>).)*?)<w:jc [^>]*/>",
+                              rb'\1<w:tblInd w:w="-1701" w:type="dxa"/>', data, flags=re.S)
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def test_check_layout_reports_a_broken_template_naming_paper_and_page(tmp_path):
+    templates = tmp_path / "mallar"
+    shutil.copytree(TEMPLATES, templates)
+    step1 = templates / "01_delta_i_lansprocess.docx"
+    step1.write_bytes(shift_tables(step1.read_bytes()))
+    result = CliRunner().invoke(main, ["check", "--layout", "--workbook", str(EXAMPLE),
+                                       "--templates", str(templates)])
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("  - ")]
+    assert len(lines) == 10  # one per kommun's step-1 paper, nothing from steps 2 and 3
+    assert "  - steg-1-beslut-om-att-delta-i-lansprocess/Koping_steg-1.docx: sidan " in \
+        result.output
+    assert all("text utanför marginalerna" in line for line in lines)
