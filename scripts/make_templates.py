@@ -204,14 +204,16 @@ def step2(path: Path) -> None:
               "förbundsordning har tagits fram av länspresidiet med stöd av tjänstepersoner "
               "från medlemmarna.")
     heading(doc, "Skäl för ett gemensamt förbund", 3)
-    bullet(doc, "För individen: fler får tillgång till samordnade insatser, och insatserna kan "
-                "bli mer träffsäkra och professionella.")
-    bullet(doc, "För medlemmarna: färre möten och en gemensam struktur gör det lättare att "
-                "samverka både lokalt och i hela länet.")
-    bullet(doc, "För förbundet: en stabilare och mindre sårbar organisation, där goda "
-                "arbetssätt lättare sprids till alla kommuner.")
-    bullet(doc, "För samhället: ett större förbund får mer kraft i det regionala och nationella "
-                "utvecklingsarbetet och använder de gemensamma medlen effektivare.")
+    # Paragraphs with a bold lead, not a list: LibreOffice breaks a heading's keep-with-next
+    # when a chain of kept list items follows it.
+    para(doc, ("För individen: ", "b"), "fler får tillgång till samordnade insatser, och "
+              "insatserna kan bli mer träffsäkra och professionella.")
+    para(doc, ("För medlemmarna: ", "b"), "färre möten och en gemensam struktur gör det lättare "
+              "att samverka både lokalt och i hela länet.")
+    para(doc, ("För förbundet: ", "b"), "en stabilare och mindre sårbar organisation, där goda "
+              "arbetssätt lättare sprids till alla kommuner.")
+    para(doc, ("För samhället: ", "b"), "ett större förbund får mer kraft i det regionala och "
+              "nationella utvecklingsarbetet och använder de gemensamma medlen effektivare.")
     heading(doc, "Utgångspunkter för lokal närvaro", 3)
     para(doc, "Samverkan kring den enskildes samlade behov sker lokalt, och det lokala "
               "perspektivet är fortsatt utgångspunkten för förbundets verksamhet. Det innebär "
