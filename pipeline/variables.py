@@ -149,6 +149,8 @@ DESCRIPTIONS = {
     "sate": "Det gemensamma förbundets säte (tomt om okänt).",
     "webbplats": "Länsprocessens webbplats (tom om okänd).",
     "exempeldata": "Sant när Exempeldata är ja: varje sida märks »UTKAST – exempeldata«.",
+    "utkast_markering": "»UTKAST – exempeldata« när Exempeldata är ja, annars tom (sidhuvudet).",
+    "logotyp": "Partens logotyp som bild i brevhuvudet, eller tom när Logotyp saknas.",
     "antal_forbund_text": "Antalet förbund i ord: »tre« (»ett« för ett).",
     "forbunden_text": "»de tre samordningsförbunden«, eller »samordningsförbundet« när det är ett.",
     "forbund_namn_text": "Förbundens namn i en uppräkning: »A, B och C«.",

@@ -204,16 +204,20 @@ def step2(path: Path) -> None:
               "förbundsordning har tagits fram av länspresidiet med stöd av tjänstepersoner "
               "från medlemmarna.")
     heading(doc, "Skäl för ett gemensamt förbund", 3)
-    # Paragraphs with a bold lead, not a list: LibreOffice breaks a heading's keep-with-next
-    # when a chain of kept list items follows it.
-    para(doc, ("För individen: ", "b"), "fler får tillgång till samordnade insatser, och "
-              "insatserna kan bli mer träffsäkra och professionella.")
-    para(doc, ("För medlemmarna: ", "b"), "färre möten och en gemensam struktur gör det lättare "
-              "att samverka både lokalt och i hela länet.")
-    para(doc, ("För förbundet: ", "b"), "en stabilare och mindre sårbar organisation, där goda "
-              "arbetssätt lättare sprids till alla kommuner.")
-    para(doc, ("För samhället: ", "b"), "ett större förbund får mer kraft i det regionala och "
-              "nationella utvecklingsarbetet och använder de gemensamma medlen effektivare.")
+    # Short paragraphs with a bold lead, not a list, each kept whole: LibreOffice leaves a
+    # heading last on a page when what follows it is a chain of kept list items, or a
+    # paragraph that moves whole for orphan control.
+    for lead, text in (
+            ("För individen: ", "fler får tillgång till samordnade insatser, och insatserna kan "
+                                "bli mer träffsäkra och professionella."),
+            ("För medlemmarna: ", "färre möten och en gemensam struktur gör det lättare att "
+                                  "samverka både lokalt och i hela länet."),
+            ("För förbundet: ", "en stabilare och mindre sårbar organisation, där goda "
+                                "arbetssätt lättare sprids till alla kommuner."),
+            ("För samhället: ", "ett större förbund får mer kraft i det regionala och "
+                                "nationella utvecklingsarbetet och använder de gemensamma "
+                                "medlen effektivare.")):
+        para(doc, (lead, "b"), text).paragraph_format.keep_together = True
     heading(doc, "Utgångspunkter för lokal närvaro", 3)
     para(doc, "Samverkan kring den enskildes samlade behov sker lokalt, och det lokala "
               "perspektivet är fortsatt utgångspunkten för förbundets verksamhet. Det innebär "

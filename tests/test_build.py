@@ -9,7 +9,7 @@ from docx import Document
 
 from pipeline.build import build
 
-from conftest import document_text, paper_paths
+from conftest import document_text, paper_paths, running_text
 from workbooks import TEMPLATES
 
 NBSP = "\u00a0"
@@ -136,8 +136,7 @@ def test_a_county_with_a_single_forbund_reads_well(sheets, write_workbook, tmp_p
         row[1] = norra
     build(write_workbook(sheets), TEMPLATES, tmp_path)
     for (steg, part), path in paper_paths(tmp_path).items():
-        text = "\n".join(line for line in document_text(path).splitlines()
-                         if not line.startswith("Sida ") and " | " not in line)  # prose only
+        text = "\n".join(running_text(path))  # prose only
         assert " ." not in text and "  " not in text.replace("\u00a0", " "), (steg, part)
     text = document_text(paper_paths(tmp_path)[(2, "Köpings kommun")])
     assert "Medlemmarna i samordningsförbundet i Västmanland" in text
