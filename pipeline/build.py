@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import context as ctx
-from . import incremental
+from . import handover, incremental
 from .compute import Figures, compute
 from .filenames import paper_names, step_folder
 from .output import OutputFile, WriteResult, read_manifest, sha256, write_output
@@ -133,6 +133,9 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
     for paper in papers:
         figures = incremental.key_figures(prepared.lookup, paper)
         data = reused.get(paper.path, rendered.get(paper.path))
+        if paper.path in rendered:  # handover hook (issue 13): properties, version, _andringar
+            data, changed_copy = handover.finish_paper(prepared.lookup, paper, data, manifest, out)
+            files += changed_copy
         record = {"steg": paper.steg["nummer"], "part": paper.part, "indata": keys[paper.path],
                   "siffror": figures}
         files.append(OutputFile(paper.path, data, record, paper=True,
@@ -199,7 +202,8 @@ def pdf_files(files: list[OutputFile], out: Path, rendered: set[str]) -> list[Ou
     todo = {f.path.replace("/", "__"): f for f in papers
             if f.path in rendered or not (out / pdf_path[f.path]).is_file()}
     converted = convert({name: f.data for name, f in todo.items()}) if todo else {}
-    by_path = {todo[name].path: data for name, data in converted.items()}
+    by_path = {todo[name].path: handover.finish_pdf(data, todo[name].data)  # handover hook
+               for name, data in converted.items()}
     return [OutputFile(pdf_path[f.path],
                        by_path[f.path] if f.path in by_path else (out / pdf_path[f.path]).read_bytes(),
                        {**{k: f.record[k] for k in ("steg", "part")}, "format": "pdf"})

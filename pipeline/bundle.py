@@ -8,11 +8,13 @@ whom to contact.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from jinja2 import TemplateError
 
 from . import context as ctx
+from . import handover
 from .build import Prepared
 from .checks import template_problem
 from .filenames import slug
@@ -26,8 +28,9 @@ COVER_NAME = "Foljebrev.docx"
 FOLDER = "paket"
 
 
-def bundle_files(prepared: Prepared, out: Path) -> list[OutputFile]:
-    """The zips, one per party that has papers in `out` (raises UserError if there are none)."""
+def bundle_files(prepared: Prepared, out: Path, today: dt.date | None = None) -> list[OutputFile]:
+    """The zips, one per party that has papers in `out` (raises UserError if there are none),
+    each with its register; the register of all parties; the copies of the papers issued."""
     template = prepared.templates / COVER_TEMPLATE
     if not template.is_file():
         raise UserError([Problem(str(template), "mallen för följebrevet saknas.", found=False)])
@@ -43,7 +46,8 @@ def bundle_files(prepared: Prepared, out: Path) -> list[OutputFile]:
         if entry["steg"] in steps and entry["part"] in set(prepared.bok.parter["namn"]):
             by_party.setdefault(entry["part"], []).append(entry)
     kortnamn = dict(zip(prepared.bok.parter["namn"], prepared.bok.parter["kortnamn"]))
-    files = []
+    files, all_rows = [], []  # handover hook (issue 13): all_rows, the register of all parties
+    sender = prepared.lookup.shared["kvarvarande_forbund"]["namn"]
     for part, entries in by_party.items():
         entries.sort(key=lambda e: e["steg"])
         members = [(e["fil"], out / e["fil"]) for e in entries]
@@ -54,12 +58,18 @@ def bundle_files(prepared: Prepared, out: Path) -> list[OutputFile]:
             raise UserError([Problem(p, "handlingen finns i förteckningen men inte på disken; "
                                      "kör `papers build` igen.", found=False) for p in missing])
         date = max(steps[e["steg"]]["datum"] for e in entries)
-        cover = render_paper(template, cover_context(prepared, part, entries, steps, date),
+        cover = render_paper(template, cover_context(prepared, part, entries, steps, date, manifest),
                              f"Följebrev – {part}", part, date)
-        data = zip_bytes([(COVER_NAME, cover)] + [(name, path.read_bytes())
-                                                  for name, path in members], date)
+        documents = [(COVER_NAME, cover)] + [(name, path.read_bytes()) for name, path in members]
+        registers, rows = handover.bundle_register(documents, sender, part, date)  # handover hook
+        all_rows += rows
+        data = zip_bytes(documents + registers, date)
         files.append(OutputFile(f"{FOLDER}/{slug(kortnamn[part])}.zip", data,
                                 {"part": part, "format": "zip"}))
+    # handover hook (issue 13): the register of all parties, and the copies issued now
+    files += handover.all_parties_register(all_rows, max(s["datum"] for s in steps.values()))
+    files += handover.issue_papers(manifest, out, [e for es in by_party.values() for e in es],
+                                   kortnamn, today or dt.date.today())
     return files
 
 
@@ -89,7 +99,7 @@ def check_cover(prepared: Prepared) -> list[Problem]:
 
 
 def cover_context(prepared: Prepared, part: str, entries: list[dict], steps: dict,
-                  date) -> dict:
+                  date, manifest: dict | None = None) -> dict:
     lk = prepared.lookup
     return {
         **lk.shared,
@@ -97,6 +107,8 @@ def cover_context(prepared: Prepared, part: str, entries: list[dict], steps: dic
         "datum": date,
         "handlingar": [{"steg": e["steg"], "rubrik": steps[e["steg"]]["rubrik"],
                         "fil": Path(e["fil"]).name,
-                        "sista_svarsdag": steps[e["steg"]]["sista_svarsdag"]}
+                        "sista_svarsdag": steps[e["steg"]]["sista_svarsdag"],
+                        # handover hook (issue 13): ersatter_version, andringar
+                        **handover.letter_context(manifest, e)}
                        for e in entries],
     }

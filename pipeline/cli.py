@@ -222,8 +222,14 @@ def bundle(workbook: Path, templates: Path, out: Path, force: bool) -> None:
 
     files = bundle_files(prepare(workbook, templates), out)
     result = write_output(out, files, force=force, complete=False)
-    click.echo(f"{len(files)} paket i {out / 'paket'}/ ({len(result.written)} skrivna, "
-               f"{len(result.unchanged)} oförändrade).")
+    # handover hook (issue 13): count the zips only; say where the register and copies are
+    zips = {f.path for f in files if f.record.get("format") == "zip"}
+    issued = [f for f in files if f.record.get("format") == "utfardat"]
+    click.echo(f"{len(zips)} paket i {out / 'paket'}/ ({len(zips & set(result.written))} skrivna, "
+               f"{len(zips & set(result.unchanged))} oförändrade). Diarieförteckning: "
+               f"{out / 'paket' / 'diarieforteckning.xlsx'} (och .csv).")
+    if issued:
+        click.echo(f"{len(issued)} handlingar utfärdade nu; kopior i {out / 'utfardat'}/.")
     if result.kept:
         click.echo("Dessa paket har ändrats för hand och skrevs inte över (kör med --force):",
                    err=True)

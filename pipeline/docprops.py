@@ -15,7 +15,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from .reproducible import reproducible_zip
 
@@ -96,7 +96,7 @@ def core_xml(v: DocValues) -> bytes:
         f"<cp:lastModifiedBy>{PRODUCER}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
-        "</cp:coreProperties>").encode("utf-8")
+        "</cp:coreProperties>").encode()
 
 
 def custom_xml(custom: dict[str, str | int]) -> bytes:
@@ -109,7 +109,7 @@ def custom_xml(custom: dict[str, str | int]) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
             'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
-            f'2006/docPropsVTypes">{"".join(props)}</Properties>').encode("utf-8")
+            f'2006/docPropsVTypes">{"".join(props)}</Properties>').encode()
 
 
 def read_custom(docx: bytes) -> dict[str, str]:
@@ -123,3 +123,20 @@ def read_custom(docx: bytes) -> dict[str, str]:
         return {}
     root = etree.fromstring(part.blob)
     return {p.get("name"): "".join(p.itertext()) for p in root}
+
+
+def read_values(docx: bytes) -> DocValues:
+    """The values a .docx carries (read back from its core and custom properties)."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        core = package.read("docProps/core.xml").decode("utf-8")
+
+    def text(tag: str) -> str:
+        found = re.search(rf"<{tag}\b[^>]*>([^<]*)</{tag}>", core)
+        return unescape(found.group(1), {"&quot;": '"', "&apos;": "'"}) if found else ""
+
+    created = text("dcterms:created")[:10]
+    return DocValues(title=text("dc:title"), subject=text("dc:subject"),
+                     author=text("dc:creator"),
+                     keywords=[k for k in text("cp:keywords").split("; ") if k],
+                     date=dt.date.fromisoformat(created) if created else dt.date(1980, 1, 1),
+                     custom=read_custom(docx), language=text("dc:language") or LANGUAGE)
