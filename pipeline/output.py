@@ -107,6 +107,10 @@ def write_output(out: Path, files: list[OutputFile], *, force: bool, complete: b
             "papers": sorted(papers.values(), key=lambda e: (e.get("steg", 0), e["fil"])),
             "filer": sorted(others.values(), key=lambda e: e["fil"]),
         }
+        # handover hook (issue 13): the issued copies (file entries) also as a list of their own
+        new_manifest["utfardat"] = [{k: e[k] for k in ("steg", "part", "version", "fil", "sha256",
+                                                       "datum")}
+                                    for e in new_manifest["filer"] if e.get("format") == "utfardat"]
         staged_manifest = staging / MANIFEST
         staged_manifest.write_text(json.dumps(new_manifest, ensure_ascii=False, indent=2) + "\n",
                                    encoding="utf-8")
