@@ -70,9 +70,9 @@ def paper_values(lookup, steg: dict, part: str, version: int) -> DocValues:
                    "Sista svarsdag": iso(steg["sista_svarsdag"]), "Utfärdad": version})
     shared = lookup.shared
     return DocValues(
-        title=steg["rubrik"],
+        title=f"{steg['rubrik']} – {part}",  # as render.py titles it (the window title)
         subject=f"Förslag till beslut för {part}, steg {steg['nummer']}",
-        author=row.get("handlaggare") or "",
+        author=row.get("handlaggare") or part,
         keywords=[shared["nytt_forbund"], "samordningsförbund", "finsam", part],
         date=steg["datum"], custom=custom)
 

@@ -32,7 +32,8 @@ def test_bundle_per_party(tmp_path):
     assert names == ["Foljebrev.docx",
                      "steg-1-beslut-om-att-delta-i-lansprocess/Koping_steg-1.docx",
                      "steg-2-bildande-av-samordningsforbundet-vastman/Koping_steg-2.docx",
-                     "steg-3-medlemsbidrag-till-samordningsforbundet/Koping_steg-3.docx"]
+                     "steg-3-medlemsbidrag-till-samordningsforbundet/Koping_steg-3.docx",
+                     "diarieforteckning.xlsx", "diarieforteckning.csv"]
     rows = [[c.text for c in row.cells] for row in letter.tables[0].rows]
     assert rows[1] == ["1", "Beslut om att delta i länsprocess", "Koping_steg-1.docx",
                        "2022-03-31"]

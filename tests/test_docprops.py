@@ -44,7 +44,7 @@ def test_a_built_paper_carries_the_registrar_properties(shipped_out):
     assert props["Utfärdad"].text == "1"
     assert props["Sista svarsdag"].text == "2022-03-31"
     core = Document(io.BytesIO(data)).core_properties
-    assert core.title == "Beslut om att delta i länsprocess"
+    assert core.title == "Beslut om att delta i länsprocess – Köpings kommun"
     assert core.author == "Johanna Åberg Burén"
     assert core.subject == "Förslag till beslut för Köpings kommun, steg 1"
     assert "Köpings kommun" in core.keywords

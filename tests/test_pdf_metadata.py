@@ -46,14 +46,14 @@ def structure_types(pdf: pikepdf.Pdf) -> set[str]:
 
 def test_the_xmp_holds_the_registrars_values(pdfs):
     meta = pdfs[1].open_metadata()
-    assert meta["dc:title"] == "Beslut om att delta i länsprocess"
+    assert meta["dc:title"] == "Beslut om att delta i länsprocess – Köpings kommun"
     assert meta["dc:language"] == {"sv-SE"}
     assert meta["dc:creator"] == ["Johanna Åberg Burén"]
     assert meta["dc:identifier"] == "KS 2022/45"
     assert "Part: Köpings kommun" in meta["pdf:Keywords"]
     assert "Utfärdad: 1" in meta["dc:subject"]
     assert meta["xmp:CreateDate"].startswith("2022-01-20")
-    assert str(pdfs[1].docinfo["/Title"]) == "Beslut om att delta i länsprocess"
+    assert str(pdfs[1].docinfo["/Title"]) == meta["dc:title"]
 
 
 @pytest.mark.parametrize("steg", [1, 2, 3])
