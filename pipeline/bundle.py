@@ -53,6 +53,7 @@ def bundle_files(prepared: Prepared, out: Path, today: dt.date | None = None) ->
         members = [(e["fil"], out / e["fil"]) for e in entries]
         members += [(pdfs[(e["steg"], part)], out / pdfs[(e["steg"], part)]) for e in entries
                     if (e["steg"], part) in pdfs and (out / pdfs[(e["steg"], part)]).exists()]
+        members += handover.changes_members(manifest, out, entries)  # handover hook (issue 13)
         missing = [str(path) for _, path in members if not path.exists()]
         if missing:
             raise UserError([Problem(p, "handlingen finns i förteckningen men inte på disken; "

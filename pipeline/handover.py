@@ -61,3 +61,8 @@ def letter_context(manifest: dict | None, entry: dict) -> dict:
     if manifest is None or "sha256" not in entry:
         return {"ersatter_version": None, "andringar": []}
     return issued.letter_context(entry, issued.last_issued(manifest, entry["steg"], entry["part"]))
+
+
+def changes_members(manifest: dict, out: Path, entries: list[dict]) -> list[tuple[str, Path]]:
+    """The _andringar.docx of each paper re-issued in this bundle (name in the zip, path)."""
+    return [m for e in entries for m in issued.changes_members(manifest, out, e)]

@@ -11,12 +11,13 @@ against the issued copy.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
-from . import incremental
+from . import docprops, incremental
 from .filenames import slug
 from .output import OutputFile, sha256
 from .redline import tracked_changes
@@ -54,9 +55,24 @@ def changes_file(out: Path, path: str, last: dict | None, data: bytes,
     if last is None or sha256(data) == last["sha256"] or not (out / last["fil"]).is_file():
         return None
     marked = tracked_changes((out / last["fil"]).read_bytes(), data, date)
+    values = docprops.read_values(data)  # the comparison keeps the issued copy's properties
+    title = f"{values.title} – ändringar mot version {last['version']}"
+    marked = docprops.with_properties(marked, dataclasses.replace(values, title=title))
     return OutputFile(changes_path(path), marked,
                       {"steg": record["steg"], "part": record["part"], "format": CHANGES,
                        "jamfort_med": last["fil"]})
+
+
+def changes_members(manifest: dict, out: Path, entry: dict) -> list[tuple[str, Path]]:
+    """The paper's _andringar.docx for its bundle, when it compares the paper as it is with
+    the version last issued (so a re-issue carries what changed)."""
+    last = last_issued(manifest, entry["steg"], entry["part"])
+    found = next((e for e in manifest.get("filer", []) if e.get("format") == CHANGES
+                  and e["fil"] == changes_path(entry["fil"])), None)
+    if (found is None or last is None or found.get("jamfort_med") != last["fil"]
+            or last["sha256"] == entry["sha256"] or not (out / found["fil"]).is_file()):
+        return []
+    return [(found["fil"], out / found["fil"])]
 
 
 def changes_path(path: str) -> str:

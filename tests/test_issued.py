@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from pipeline import handover, issued
+from pipeline import docprops, handover, issued
 from pipeline.build import build, prepare
 from pipeline.bundle import bundle_files
 from pipeline.docprops import read_custom
@@ -81,6 +81,8 @@ def test_a_changed_paper_gets_tracked_changes_against_the_issued_one(reissue):
     assert "456 010" in tracked(data, "ins")
     assert "455 425" not in tracked(data, "ins")
     assert read_custom(path.read_bytes())["Utfärdad"] == "2"
+    assert read_custom(data)["Utfärdad"] == "2"
+    assert docprops.read_values(data).title.endswith("– ändringar mot version 1")
     filer = {e["fil"]: e for e in manifest(out)["filer"]}
     assert filer[str(changes.relative_to(out))]["jamfort_med"] == "utfardat/steg-3/Koping/v1.docx"
 
@@ -93,6 +95,12 @@ def test_the_next_bundle_issues_version_2_and_the_letter_says_what_changed(reiss
     assert words["ersatter_version"] == 1
     assert any("medlemsbidrag 2024 455 425 → 456 010 kr" in line for line in words["andringar"])
     bundle(reissue["workbook"], out, dt.date(2023, 10, 2))
+    with zipfile.ZipFile(out / "paket" / "Koping.zip") as archive:
+        names = archive.namelist()
+        rows = archive.read("diarieforteckning.csv").decode("utf-8-sig")
+    changes = entry["fil"][:-len(".docx")] + "_andringar.docx"
+    assert changes in names
+    assert "ändringar mot version 1;" in rows
     latest = issued.last_issued(manifest(out), 3, KOPING)
     assert (latest["version"], latest["datum"]) == (2, "2023-10-02")
     assert latest["sha256"] == entry["sha256"]
