@@ -133,9 +133,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
     for paper in papers:
         figures = incremental.key_figures(prepared.lookup, paper)
         data = reused.get(paper.path, rendered.get(paper.path))
-        if paper.path in rendered:  # handover hook (issue 13): properties, version, _andringar
-            data, changed_copy = handover.finish_paper(prepared.lookup, paper, data, manifest, out)
-            files += changed_copy
+        if paper.path in rendered:  # handover hook (issue 13): registrar properties, version
+            data = handover.finish_paper(prepared.lookup, paper, data, manifest)
         record = {"steg": paper.steg["nummer"], "part": paper.part, "indata": keys[paper.path],
                   "siffror": figures}
         files.append(OutputFile(paper.path, data, record, paper=True,
@@ -144,6 +143,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
         changed = previous is None or previous["sha256"] != sha256(data)
         if old and paper.path in rendered and changed:  # the first build has nothing to compare
             changes += incremental.change_lines(paper, previous, figures)
+    # handover hook (issue 13): <paper>_andringar.docx for each changed paper that was issued
+    files += handover.changes_files(manifest, out, [f for f in files if f.path in rendered])
     files.append(summary_file(prepared, out, common, manifest))
     missing_office = pdf and find_office() is None
     if pdf and not missing_office:

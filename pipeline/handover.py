@@ -7,6 +7,8 @@ where LibreOffice has made its PDF, `bundle_register` and `issue_papers` in the 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import docprops, issued, register
@@ -16,20 +18,27 @@ from .pdf_metadata import pdf_with_metadata
 ALL_PARTIES = "paket"
 
 
-def finish_paper(lookup, paper, data: bytes, manifest: dict,
-                 out: Path) -> tuple[bytes, list[OutputFile]]:
-    """The paper with its registrar properties and version, and its _andringar.docx when it
-    has changed since it was issued."""
+def finish_paper(lookup, paper, data: bytes, manifest: dict) -> bytes:
+    """The paper with its registrar properties and its version number."""
     last = issued.last_issued(manifest, paper.steg["nummer"], paper.part)
 
     def stamp(version: int) -> bytes:
         values = docprops.paper_values(lookup, paper.steg, paper.part, version)
         return docprops.with_properties(data, values)
 
-    _version, stamped = issued.paper_version(last, stamp)
-    record = {"steg": paper.steg["nummer"], "part": paper.part}
-    changes = issued.changes_file(out, paper.path, last, stamped, record, paper.steg["datum"])
-    return stamped, [changes] if changes else []
+    return issued.paper_version(last, stamp)[1]
+
+
+def changes_files(manifest: dict, out: Path, papers: list[OutputFile]) -> list[OutputFile]:
+    """The _andringar.docx of every paper that differs from its last issued copy, compared
+    in parallel (each comparison is a process of its own)."""
+    def one(f: OutputFile) -> OutputFile | None:
+        last = issued.last_issued(manifest, f.record["steg"], f.record["part"])
+        date = docprops.read_values(f.data).date
+        return issued.changes_file(out, f.path, last, f.data, f.record, date)
+
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        return [c for c in pool.map(one, papers) if c is not None]
 
 
 def finish_pdf(pdf: bytes, docx: bytes) -> bytes:
