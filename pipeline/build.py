@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import bilagor, handover, incremental
 from . import context as ctx
-from . import handover, incremental
 from .compute import Figures, compute
 from .filenames import paper_names, step_folder
 from .output import OutputFile, WriteResult, read_manifest, sha256, write_output
@@ -41,13 +41,15 @@ class Prepared:
     lookup: ctx.Lookup
     papers: list[Paper]
     templates: Path
+    bilagor: list[bilagor.Bilaga] = field(default_factory=list)  # every step's bilagor
 
     @property
     def shared(self) -> dict:
         return self.lookup.shared
 
     def context(self, paper: Paper) -> dict:
-        return ctx.paper_context(self.lookup, paper.steg, paper.part)
+        own = bilagor.bilagor_for_party(self.bilagor, paper.steg["nummer"], paper.part, self.bok)
+        return ctx.paper_context(self.lookup, paper.steg, paper.part, own)
 
 
 @dataclass
@@ -65,8 +67,9 @@ def prepare(workbook: Path, templates: Path) -> Prepared:
     figures, problems = compute(bok)
     if problems:
         raise UserError(problems)
-    return Prepared(bok, figures, ctx.lookup(bok, figures),
-                    plan_papers(bok, templates, ctx.payers(figures)), templates)
+    prepared = Prepared(bok, figures, ctx.lookup(bok, figures),
+                        plan_papers(bok, templates, ctx.payers(figures)), templates)
+    return replace(prepared, bilagor=bilagor.plan_bilagor(prepared))
 
 
 def plan_papers(bok: Arbetsbok, templates: Path, payers: set[str]) -> list[Paper]:
@@ -121,7 +124,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
     papers = select(prepared.papers, steps, parts)
     manifest = read_manifest(out)
     old = {e["fil"]: e for e in manifest["papers"]}
-    common = incremental.build_digest(prepared.lookup)
+    common = incremental.digest(incremental.build_digest(prepared.lookup),
+                                [b.titel for b in prepared.bilagor])  # listed in the papers
     template_digests = incremental.file_digests(p.template for p in papers)
     keys = {p.path: incremental.paper_digest(prepared.lookup, common,
                                              template_digests[p.template], p) for p in papers}
@@ -146,6 +150,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
     # handover hook (issue 13): <paper>_andringar.docx for each changed paper that was issued
     files += handover.changes_files(manifest, out, [f for f in files if f.path in rendered])
     files.append(summary_file(prepared, out, common, manifest))
+    plan = [b for b in prepared.bilagor if not steps or b.steg in steps]
+    files += bilagor.bilaga_files(plan)
     missing_office = pdf and find_office() is None
     if pdf and not missing_office:
         files += pdf_files(files, out, set(rendered))
@@ -155,7 +161,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
                           manifest=manifest)
     if missing_office:
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
-    return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers)],
+    return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers),
+                                        *bilagor.warnings(prepared.bok, plan)],
                        rendered=len(todo), changes=changes)
 
 

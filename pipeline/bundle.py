@@ -1,9 +1,10 @@
 """`papers bundle`: what an officer hands to each kansliavdelning.
 
-One zip per party under out/paket/: the party's papers as the last build wrote them
-(and their PDFs when built), found through the manifest, and a följebrev rendered from
-the template `foljebrev.docx` that lists the papers, the answer date of each step and
-whom to contact.
+One zip per party under out/paket/, with a folder per step holding the party's paper as
+the last build wrote it (and its PDF when built), found through the manifest, the step's
+bilagor that concern the party, and the step's covering letter (Foljebrev_steg-N.docx),
+rendered from the template `foljebrev.docx`: from the förbund, dated the step's date, with
+the paper's title, its bilagor and the answer date.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from jinja2 import TemplateError
 
 from . import context as ctx
 from . import handover
+from .bilagor import cover_context, plan_bilagor, render_bilagor
 from .build import Prepared
 from .checks import template_problem
 from .filenames import slug
@@ -24,8 +26,11 @@ from .render import render_paper
 from .reproducible import zip_bytes
 
 COVER_TEMPLATE = "foljebrev.docx"
-COVER_NAME = "Foljebrev.docx"
 FOLDER = "paket"
+
+
+def cover_name(steg: int) -> str:
+    return f"Foljebrev_steg-{steg}.docx"
 
 
 def bundle_files(prepared: Prepared, out: Path, today: dt.date | None = None) -> list[OutputFile]:
@@ -39,6 +44,7 @@ def bundle_files(prepared: Prepared, out: Path, today: dt.date | None = None) ->
         raise UserError([Problem(str(out), "det finns inga handlingar här; kör "
                                  "`papers build` först.", found=False)])
     steps = {s["nummer"]: s for s in ctx.steps(prepared.bok)}
+    plan = plan_bilagor(prepared)
     pdfs = {(e["steg"], e["part"]): e["fil"] for e in manifest["filer"]
             if e.get("format") == "pdf"}
     by_party: dict[str, list[dict]] = {}
@@ -47,22 +53,31 @@ def bundle_files(prepared: Prepared, out: Path, today: dt.date | None = None) ->
             by_party.setdefault(entry["part"], []).append(entry)
     kortnamn = dict(zip(prepared.bok.parter["namn"], prepared.bok.parter["kortnamn"]))
     files, all_rows = [], []  # handover hook (issue 13): all_rows, the register of all parties
-    sender = prepared.lookup.shared["kvarvarande_forbund"]["namn"]
     for part, entries in by_party.items():
         entries.sort(key=lambda e: e["steg"])
-        members = [(e["fil"], out / e["fil"]) for e in entries]
-        members += [(pdfs[(e["steg"], part)], out / pdfs[(e["steg"], part)]) for e in entries
-                    if (e["steg"], part) in pdfs and (out / pdfs[(e["steg"], part)]).exists()]
+        members, letters = [], []
+        for e in entries:
+            steg = steps[e["steg"]]
+            folder = Path(e["fil"]).parent.as_posix()
+            context = {**cover_context(prepared, plan, steg, part),  # handover hook (issue 13):
+                       **handover.letter_context(manifest, e)}  # ersatter_version, andringar
+            letters.append((f"{folder}/{cover_name(steg['nummer'])}",
+                            render_paper(template, context, f"Följebrev – {steg['rubrik']}",
+                                         context["avsandare"]["namn"], steg["datum"])))
+            members.append((e["fil"], out / e["fil"]))
+            pdf = pdfs.get((e["steg"], part))
+            if pdf and (out / pdf).exists():
+                members.append((pdf, out / pdf))
+            members += [(b["fil"], out / b["fil"]) for b in context["bilagor"]]
         members += handover.changes_members(manifest, out, entries)  # handover hook (issue 13)
         missing = [str(path) for _, path in members if not path.exists()]
         if missing:
             raise UserError([Problem(p, "handlingen finns i förteckningen men inte på disken; "
                                      "kör `papers build` igen.", found=False) for p in missing])
         date = max(steps[e["steg"]]["datum"] for e in entries)
-        cover = render_paper(template, cover_context(prepared, part, entries, steps, date, manifest),
-                             f"Följebrev – {part}", part, date)
-        documents = [(COVER_NAME, cover)] + [(name, path.read_bytes()) for name, path in members]
-        registers, rows = handover.bundle_register(documents, sender, part, date)  # handover hook
+        documents = sorted(letters + [(name, path.read_bytes()) for name, path in members])
+        registers, rows = handover.bundle_register(  # handover hook (issue 13)
+            documents, context["avsandare"]["namn"], part, date)
         all_rows += rows
         data = zip_bytes(documents + registers, date)
         files.append(OutputFile(f"{FOLDER}/{slug(kortnamn[part])}.zip", data,
@@ -75,41 +90,24 @@ def bundle_files(prepared: Prepared, out: Path, today: dt.date | None = None) ->
 
 
 def check_cover(prepared: Prepared) -> list[Problem]:
-    """Render the följebrev once for every party with papers (as `papers check` does for the
-    step templates), reporting the first error."""
+    """Render every bilaga, and the covering letter of each step once for a party of each
+    type (as `papers check` does for the step templates), reporting the first error."""
+    try:
+        plan = plan_bilagor(prepared)
+        render_bilagor(plan)
+    except UserError as exc:
+        return list(exc.problems)
     template = prepared.templates / COVER_TEMPLATE
     if not template.is_file():
         return []
-    steps = {s["nummer"]: s for s in ctx.steps(prepared.bok)}
-    by_party: dict[str, list[dict]] = {}
+    kinds = {}  # one party of each type per step: the letter branches on nothing else
     for paper in prepared.papers:
-        by_party.setdefault(paper.part, []).append({"steg": paper.steg["nummer"],
-                                                    "fil": paper.path})
-    kinds = {}  # one party of each type is enough: the letter branches on nothing else
-    for part in by_party:
-        kinds.setdefault(prepared.lookup.parter[part]["typ"], part)
-    for part in kinds.values():
-        entries = by_party[part]
-        date = max(steps[e["steg"]]["datum"] for e in entries)
+        kinds.setdefault((paper.steg["nummer"], prepared.lookup.parter[paper.part]["typ"]),
+                         paper)
+    for paper in kinds.values():
         try:
-            render_paper(template, cover_context(prepared, part, entries, steps, date), "", "",
-                         date)
+            render_paper(template, cover_context(prepared, plan, paper.steg, paper.part), "",
+                         "", paper.steg["datum"])
         except TemplateError as exc:
             return [template_problem(template, exc)]
     return []
-
-
-def cover_context(prepared: Prepared, part: str, entries: list[dict], steps: dict,
-                  date, manifest: dict | None = None) -> dict:
-    lk = prepared.lookup
-    return {
-        **lk.shared,
-        "part": ctx.party_context(lk.parter[part], lk.figures[part]),
-        "datum": date,
-        "handlingar": [{"steg": e["steg"], "rubrik": steps[e["steg"]]["rubrik"],
-                        "fil": Path(e["fil"]).name,
-                        "sista_svarsdag": steps[e["steg"]]["sista_svarsdag"],
-                        # handover hook (issue 13): ersatter_version, andringar
-                        **handover.letter_context(manifest, e)}
-                       for e in entries],
-    }

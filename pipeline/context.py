@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import schema, wording
-from .formatting import lista
 from .compute import Figures
+from .formatting import lista
 from .validate import Arbetsbok
 
 CONTACT_LABELS = (
@@ -150,16 +150,18 @@ def paper_inputs(lk: Lookup, steg: dict, part: str) -> dict:
     }
 
 
-def paper_context(lk: Lookup, steg: dict, part: str) -> dict:
-    """The context of one paper: the shared part plus the party, its förbund and the step."""
+def paper_context(lk: Lookup, steg: dict, part: str, bilagor: list[dict]) -> dict:
+    """The context of one paper: the shared part plus the party, its förbund and the step;
+    `bilagor` are the step's bilagor that concern the party, numbered (`bilagor.py`)."""
     own = paper_inputs(lk, steg, part)
     rows = [{**r, "ar_denna_part": r["namn"] == part} for r in lk.rows]
     shared = lk.shared
     eget = next((f for f in shared["forbund"] if f["namn"] == own["part"]["forbund"]), None)
     member_of = [eget] if eget else shared["forbund"]
-    changed = [{"namn": f["namn"], "bilaga": number, "paragraf_text":
-                f["likvidationsparagraf"] or "paragrafen"}
-               for number, f in enumerate((f for f in member_of if not f["ar_kvarvarande"]), 2)]
+    paragraph = {f["namn"]: f["likvidationsparagraf"] for f in shared["forbund"]}
+    changed = [{"namn": b["forbund"], "bilaga": b["nummer"],
+                "paragraf_text": paragraph[b["forbund"]] or "paragrafen"}
+               for b in bilagor if b["forbund"]]
     remiss = own["arende"]["remitterat_till"]
     return {
         **shared,
@@ -174,9 +176,7 @@ def paper_context(lk: Lookup, steg: dict, part: str) -> dict:
                                                    own["part"]["representant"]),
         "nuvarande_bidrag_text": wording.current_fee_text(eget, shared),
         "andrade_forbundsordningar": changed,
-        "bilagor": [{"nummer": 1, "titel": f"Förbundsordning för {shared['nytt_forbund']}"},
-                    *({"nummer": c["bilaga"], "titel": "Ändring av förbundsordningen för "
-                       f"{c['namn']}"} for c in changed)],
+        "bilagor": bilagor,
         "kopia_till": [*(f["namn"] for f in member_of), *([remiss] if remiss else [])],
     }
 

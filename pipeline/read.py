@@ -8,28 +8,43 @@ written.
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from . import schema
+from . import archive, schema
 from .problems import Problem, UserError
+from .values import cell_problem, decode_escapes, name_key, visible
 
 
 class Uncalculated(str):
     """A formula cell whose result was never calculated; the text is the formula."""
 
+
+@dataclass(frozen=True)
+class Rejected:
+    """A cell whose value no column can use (an Excel error, an invisible character...):
+    `value` as the message shows it, `expected` what should be there."""
+    value: object
+    expected: str
+
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def normalize_header(text: object) -> str:
-    """Headers match after trimming, case-folding and collapsing spaces."""
-    return " ".join(str(text).casefold().split()) if text is not None else ""
+    """Headers, sheet names and names match after trimming, case-folding, collapsing spaces
+    and Unicode normalisation, invisible characters left out (see `values.name_key`)."""
+    return name_key(text)
 
 
 def extra_key(header: str) -> str:
@@ -54,27 +69,73 @@ class RawTable:
 
 
 def open_workbook(path: Path, data_only: bool = True):
-    """The workbook read-only: its cached values, or (data_only=False) its formulas."""
+    """The workbook read-only: its cached values, or (data_only=False) its formulas. Its size
+    is checked from the zip directory first."""
     if not path.exists():
         raise UserError([Problem(str(path), "arbetsboken finns inte.", found=False)])
+    archive.check_size(path)
     try:
-        return load_workbook(path, read_only=True, data_only=data_only)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise UserError([Problem(
-            str(path),
-            "filen går inte att läsa som en Excel-arbetsbok (.xlsx). Spara den som "
-            "Excel-arbetsbok och försök igen.",
-            found=False,
-        )]) from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's English remarks reach no officer
+            return load_workbook(path, read_only=True, data_only=data_only)
+    except DAMAGED as exc:
+        raise damaged(path, exc) from None
+    except zipfile.BadZipFile as exc:
+        if zipfile.is_zipfile(path):  # a zip whose part does not unpack, not another file
+            raise damaged(path, exc) from None
+        raise not_a_workbook(path) from None
+    except (InvalidFileException, KeyError, OSError, ValueError):
+        raise not_a_workbook(path) from None
+
+
+def not_a_workbook(path: Path) -> UserError:
+    return UserError([Problem(
+        str(path),
+        "filen går inte att läsa som en Excel-arbetsbok (.xlsx). Spara den som "
+        "Excel-arbetsbok och försök igen.",
+        found=False,
+    )])
+
+
+# A part that does not unpack (a damaged checksum) or whose XML does not parse.
+DAMAGED = (zlib.error, EOFError, ParseError, etree.XMLSyntaxError)
+
+
+def damaged(path: Path, exc: Exception) -> UserError:
+    """The user's error for a damaged file, naming the cells when the text is to blame."""
+    if isinstance(exc, (ParseError, etree.XMLSyntaxError)):
+        try:
+            problems = archive.text_problems(path)
+        except Exception:  # the diagnosis is a courtesy; the file is damaged either way
+            problems = []
+        if problems:
+            return UserError(problems)
+        return archive.damaged(path, "en del av filen är inte giltig XML")
+    return archive.damaged(path, "en del av filen går inte att packa upp: kontrollsumman "
+                                 "stämmer inte")
 
 
 def read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     """Every sheet of the schema that is present, as a RawTable; problems for the rest."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's English remarks reach no officer
+            return _read_tables(path)
+    except DAMAGED as exc:
+        raise damaged(path, exc) from None
+    except zipfile.BadZipFile as exc:  # a part whose checksum is wrong, found while reading it
+        raise damaged(path, exc) from None
+
+
+def _read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     values = open_workbook(path)
     formulas = None  # the second view, opened only when a sheet has formulas
-    problems: list[Problem] = []
+    problems: list[Problem] = duplicate_sheets(path, values.worksheets)
     tables: dict[str, RawTable] = {}
     by_name = {normalize_header(n): n for n in values.sheetnames}
+    if problems:
+        values.close()
+        return tables, problems
     for spec in schema.SHEETS:
         actual = by_name.get(normalize_header(spec.name))
         if actual is None:
@@ -82,12 +143,18 @@ def read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
                 problems.append(Problem(
                     str(path.name), f"bladet »{spec.name}« saknas i arbetsboken.", found=False))
             continue
-        formula_rows: list[tuple] = []
-        if has_formulas(values[actual]):
-            formulas = formulas or open_workbook(path, data_only=False)
-            formulas[actual].reset_dimensions()
-            formula_rows = list(formulas[actual].iter_rows(values_only=True))
-        table, found = read_table(spec, values[actual], formula_rows)
+        try:
+            formula_rows: list[tuple] = []
+            if has_formulas(values[actual]):
+                formulas = formulas or open_workbook(path, data_only=False)
+                formulas[actual].reset_dimensions()
+                formula_rows = list(islice(formulas[actual].iter_rows(values_only=True),
+                                           archive.MAX_ROWS + 1))
+            table, found = read_table(spec, values[actual], formula_rows)
+        except (ValueError, OverflowError):  # a number openpyxl cannot read (NaN, INF)
+            table, found = None, archive.number_problems(path, actual)
+            if not found:
+                raise
         problems += found
         if table is not None:
             tables[spec.name] = table
@@ -95,6 +162,26 @@ def read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     if formulas is not None:
         formulas.close()
     return tables, problems
+
+
+def duplicate_sheets(path: Path, worksheets) -> list[Problem]:
+    """Sheets whose names differ only in case, spaces, Unicode form or invisible characters:
+    which one the tool read would be chance (a hidden "Medlemsbidrag " would win)."""
+    groups: dict[str, list] = {}
+    for ws in worksheets:
+        groups.setdefault(normalize_header(ws.title), []).append(ws)
+    problems = []
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        names = [f"»{visible(ws.title)}«" + (" (dolt)" if ws.sheet_state != "visible" else "")
+                 for ws in same]
+        problems.append(Problem(path.name, (
+            f"bladen {', '.join(names[:-1])} och {names[-1]} har samma namn när stora och små "
+            "bokstäver, mellanslag och osynliga tecken inte räknas, så det går inte att veta "
+            "vilket som gäller. Ta bort eller byt namn på alla utom ett (dolda blad visas i "
+            "Excel med Format > Dölj och ta fram > Ta fram blad)."), found=False))
+    return problems
 
 
 def has_formulas(ws) -> bool:
@@ -107,7 +194,12 @@ def has_formulas(ws) -> bool:
 def read_table(spec: schema.Sheet, ws_values,
                formula_rows: list[tuple]) -> tuple[RawTable | None, list[Problem]]:
     ws_values.reset_dimensions()
-    rows = list(ws_values.iter_rows(values_only=True))
+    rows = list(islice(ws_values.iter_rows(values_only=True), archive.MAX_ROWS + 1))
+    if len(rows) > archive.MAX_ROWS:
+        limit = f"{archive.MAX_ROWS:,}".replace(",", " ")
+        return None, [Problem(f"{spec.name}!A{archive.MAX_ROWS + 1}", (
+            f"bladet har fler än {limit} rader, fler än ett län kan behöva; ta bort raderna "
+            "under tabellen (även tomma rader med formatering) och försök igen."), found=False)]
     header_row = rows[0] if rows else ()
     columns, extras, problems = match_headers(spec, header_row)
     if problems:
@@ -124,8 +216,8 @@ def read_table(spec: schema.Sheet, ws_values,
             if value is None and _is_formula(formula_rows, index, col):
                 calculated = calculated if calculated is not None else calculated_cells(ws_values)
                 value = ("" if f"{letter}{index}" in calculated
-                         else Uncalculated(formula_rows[index - 1][col - 1]))
-            cells[letter] = value
+                         else Uncalculated(_formula_text(formula_rows[index - 1][col - 1])))
+            cells[letter] = checked(value)
         if any(not _blank(cells.get(letter)) for letter, _ in columns.values()):
             table.rows.append((index, cells))
     return table, []
@@ -148,12 +240,36 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def checked(value: object) -> object:
+    """The cell's value with Excel's `_xHHHH_` escapes decoded, or Rejected when no column
+    can use it."""
+    if value is None or type(value) is int:  # most cells of a sheet: nothing to check
+        return value
+    if isinstance(value, str) and not isinstance(value, Uncalculated):
+        value = decode_escapes(value)
+    if isinstance(value, Uncalculated):
+        return value
+    expected = cell_problem(value)
+    if expected is None:
+        return value
+    return Rejected(visible(value) if isinstance(value, str) else value, expected)
+
+
 def _is_formula(formula_rows: list[tuple], row: int, col: int) -> bool:
     try:
         value = formula_rows[row - 1][col - 1]
     except IndexError:
         return False
+    if hasattr(value, "text"):  # an array formula (ArrayFormula, DataTableFormula)
+        return True
     return isinstance(value, str) and value.startswith("=")
+
+
+def _formula_text(value: object) -> str:
+    """An array formula as Excel shows it, {=SUMMA(...)}; a plain formula as written."""
+    if hasattr(value, "text"):
+        return "{" + str(value.text or "") + "}"
+    return str(value)
 
 
 def match_headers(spec: schema.Sheet, header_row: tuple):
@@ -165,6 +281,11 @@ def match_headers(spec: schema.Sheet, header_row: tuple):
         if header is None or not str(header).strip():
             continue
         letter = get_column_letter(col)
+        rejected = checked(header)
+        if isinstance(rejected, Rejected):
+            problems.append(Problem(f"{spec.name}!{letter}1", rejected.expected,
+                                    rejected.value, "rubrik"))
+            continue
         column = wanted.get(normalize_header(header))
         if column is None:
             key = extra_key(str(header))

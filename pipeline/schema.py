@@ -23,6 +23,12 @@ PAYING = "betalande"  # in Gäller: only the parties that pay in Budgetår
 INTERIM_KEYS = ("medlemsbidrag", "eget kapital", "invånare", "lika")
 DECISIONS = ("bifall", "avslag", "återremiss")
 
+# The longest text a cell may hold, by what it becomes. A paper's title is "Rubrik – Part" and a
+# Word title must stay under 255 characters: NAME + 3 + NAME is 243.
+NAME = 120  # a party, förbund, step heading or file name
+LINE = 255  # a line of a letterhead or a sentence
+PROSE = 4000  # free text of one or more paragraphs (Yttrande, Bedömning)
+
 
 @dataclass(frozen=True)
 class Column:
@@ -33,6 +39,7 @@ class Column:
     help: str = ""
     choices: tuple[str, ...] = ()
     width: int = 18
+    max_length: int = LINE  # for TEXT: the longest text allowed
 
 
 @dataclass(frozen=True)
@@ -52,15 +59,18 @@ class Parameter:
     default: object
     help: str
     choices: tuple[str, ...] = ()
+    max_length: int = LINE  # for TEXT: the longest text allowed
 
 
 PARAMETERS: tuple[Parameter, ...] = (
-    Parameter("Län", "lan", TEXT, True, None, "Länets namn, t.ex. Västmanland."),
+    Parameter("Län", "lan", TEXT, True, None, "Länets namn, t.ex. Västmanland.",
+              max_length=NAME),
     Parameter("Nytt förbund", "nytt_forbund", TEXT, True, None,
-              "Det gemensamma förbundets namn."),
+              "Det gemensamma förbundets namn.", max_length=NAME),
     Parameter("Kvarvarande förbund", "kvarvarande_forbund", TEXT, True, None,
               "Det befintliga förbund som fortsätter som det gemensamma (behåller "
-              "organisationsnummer och eget kapital). Måste finnas på bladet Förbund."),
+              "organisationsnummer och eget kapital). Måste finnas på bladet Förbund.",
+              max_length=NAME),
     Parameter("Bildandedatum", "bildandedatum", DATE, True, None,
               "Dagen då det gemensamma förbundet bildas och den interimistiska styrelsen börjar."),
     Parameter("Startdatum", "startdatum", DATE, True, None,
@@ -96,9 +106,9 @@ PARAMETRAR = Sheet(
     "Parametrar",
     (
         Column("Parameter", "parameter", TEXT, True, "Parameterns namn (ändra inte).", width=28),
-        Column("Värde", "varde", TEXT, True, "Värdet.", width=40),
+        Column("Värde", "varde", TEXT, True, "Värdet.", width=40, max_length=PROSE),
         Column("Förklaring", "forklaring", TEXT, False, "Förklaring för läsaren; läses inte.",
-               width=80),
+               width=80, max_length=PROSE),
     ),
     "Uppgifter som gäller hela sammanslagningen, en rad per parameter.",
 )
@@ -106,7 +116,8 @@ PARAMETRAR = Sheet(
 FORBUND = Sheet(
     "Förbund",
     (
-        Column("Förbund", "forbund", TEXT, True, "Förbundets namn, unikt.", width=42),
+        Column("Förbund", "forbund", TEXT, True, "Förbundets namn, unikt.", width=42,
+               max_length=NAME),
         Column("Organisationsnummer", "organisationsnummer", ORGNR, False,
                "NNNNNN-NNNN.", width=20),
         Column("Eget kapital (kr)", "eget_kapital", AMOUNT, True,
@@ -124,13 +135,14 @@ PARTER = Sheet(
     "Parter",
     (
         Column("Part", "namn", TEXT, True,
-               "Partens officiella namn, skrivs exakt så i handlingarna. Unikt.", width=28),
+               "Partens officiella namn, skrivs exakt så i handlingarna. Unikt.", width=28,
+               max_length=NAME),
         Column("Kortnamn", "kortnamn", TEXT, True,
-               "Kort namn för filnamn, t.ex. Köping. Unikt.", width=14),
+               "Kort namn för filnamn, t.ex. Köping. Unikt.", width=14, max_length=NAME),
         Column("Typ", "typ", TEXT, True, "kommun, region eller stat.", PARTY_TYPES, width=10),
         Column("Förbund", "forbund", TEXT, False,
                "Kommunens förbund (krävs för kommun). Tomt för region och stat, som är "
-               "medlemmar i alla förbund.", width=42),
+               "medlemmar i alla förbund.", width=42, max_length=NAME),
         Column("Invånare", "invanare", INTEGER, False,
                "Antal invånare (krävs för kommun, mer än 0).", width=12),
         Column("Beredande organ", "beredande_organ", TEXT, False, "T.ex. Kommunstyrelsen.",
@@ -165,8 +177,9 @@ PARTER = Sheet(
         Column("Logotyp", "logotyp", TEXT, False,
                "En bildfil (PNG eller JPEG) bredvid arbetsboken, till brevhuvudet.", width=20),
         Column("Finansieras av", "finansieras_av", TEXT, False,
-               "Hur medlemsbidraget betalas, i löptext: t.ex. social- och arbetsmarknadsnämndens budget.",
-               width=30),
+               "Hur medlemsbidraget betalas, i löptext: t.ex. social- och "
+               "arbetsmarknadsnämndens budget.",
+               width=30, max_length=PROSE),
     ),
     "En rad per medlem (part): kommuner, regionen och de statliga myndigheterna.",
 )
@@ -174,8 +187,10 @@ PARTER = Sheet(
 MEDLEMSBIDRAG = Sheet(
     "Medlemsbidrag",
     (
-        Column("Part", "part", TEXT, True, "En part från bladet Parter.", width=28),
-        Column("Förbund", "forbund", TEXT, True, "Ett förbund från bladet Förbund.", width=42),
+        Column("Part", "part", TEXT, True, "En part från bladet Parter.", width=28,
+               max_length=NAME),
+        Column("Förbund", "forbund", TEXT, True, "Ett förbund från bladet Förbund.", width=42,
+               max_length=NAME),
         Column("Belopp (kr)", "belopp", AMOUNT, True, "Årligt bidrag i hela kronor.", width=14),
     ),
     "Dagens årliga medlemsbidrag, en rad per betalare och förbund. En kommun betalar bara "
@@ -185,7 +200,7 @@ MEDLEMSBIDRAG = Sheet(
 INTERIMSBUDGET = Sheet(
     "Interimsbudget",
     (
-        Column("Post", "post", TEXT, True, "Kostnadspost.", width=38),
+        Column("Post", "post", TEXT, True, "Kostnadspost.", width=38, max_length=NAME),
         Column("Omfattning", "omfattning", TEXT, False, "T.ex. 6–7 sammanträden.", width=26),
         Column("Belopp (kr)", "belopp", AMOUNT, True, "Hela kronor.", width=14),
     ),
@@ -196,8 +211,10 @@ BESLUTSSTEG = Sheet(
     "Beslutssteg",
     (
         Column("Steg", "steg", INTEGER, True, "Stegets nummer, unikt heltal.", width=8),
-        Column("Rubrik", "rubrik", TEXT, True, "Handlingens rubrik.", width=48),
-        Column("Mall", "mall", TEXT, True, "Filnamn på Word-mallen i mallmappen.", width=34),
+        Column("Rubrik", "rubrik", TEXT, True, "Handlingens rubrik.", width=48,
+               max_length=NAME),
+        Column("Mall", "mall", TEXT, True, "Filnamn på Word-mallen i mallmappen.", width=34,
+               max_length=NAME),
         Column("Datum", "datum", DATE, True, "Handlingens datum.", width=14),
         Column("Sista svarsdag", "sista_svarsdag", DATE, False, "", width=16),
         Column("Gäller", "galler", TYPES, False,
@@ -206,6 +223,12 @@ BESLUTSSTEG = Sheet(
                "medlemsbidrag Budgetår.",
                ("kommun", "region", "stat", "kommun, region", "kommun, region, stat",
                 "betalande"), width=22),
+        Column("Bilagor", "bilagor", TEXT, False,
+               "Word-mallar i mallmappen för bilagor som görs en gång för steget, åtskilda "
+               "med kommatecken, t.ex. bilaga_forbundsordning.docx.", width=34),
+        Column("Bilagor per förbund", "bilagor_per_forbund", TEXT, False,
+               "Word-mallar för bilagor som görs en gång per förbund som avvecklas (alla "
+               "utom Kvarvarande förbund), t.ex. bilaga_andrad_forbundsordning.docx.", width=34),
     ),
     "En rad per beslutssteg. Ett nytt steg är en ny rad och en ny mall.",
 )
@@ -213,7 +236,8 @@ BESLUTSSTEG = Sheet(
 ARENDEN = Sheet(
     "Ärenden",
     (
-        Column("Part", "part", TEXT, True, "En part från bladet Parter.", width=28),
+        Column("Part", "part", TEXT, True, "En part från bladet Parter.", width=28,
+               max_length=NAME),
         Column("Steg", "steg", INTEGER, True, "Ett steg från bladet Beslutssteg.", width=8),
         Column("Diarienummer", "diarienummer", TEXT, False, "T.ex. KS 2022/45.", width=16),
         Column("Beslutsdatum", "beslutsdatum", DATE, False, "", width=14),
@@ -223,9 +247,10 @@ ARENDEN = Sheet(
         Column("Remitterat till", "remitterat_till", TEXT, False,
                "Dit ärendet remitterades för ett tjänstemannayttrande.", width=30),
         Column("Yttrande", "yttrande", TEXT, False, "Kärnan i yttrandet, en eller flera meningar.",
-               width=50),
+               width=50, max_length=PROSE),
         Column("Bedömning", "bedomning", TEXT, False,
-               "Förvaltningens egen bedömning, ett eller flera stycken.", width=60),
+               "Förvaltningens egen bedömning, ett eller flera stycken.", width=60,
+               max_length=PROSE),
     ),
     "Frivilligt: ärendet för en part och ett steg, fylls i allteftersom.",
     optional=True,

@@ -17,8 +17,8 @@ import pandas as pd
 from . import schema
 from .frames import with_column
 from .problems import Problem, UserError
-from .read import RawTable, Uncalculated, extra_key, normalize_header, read_tables
-from .values import EXPECTED, Invalid, parse
+from .read import RawTable, Rejected, Uncalculated, extra_key, normalize_header, read_tables
+from .values import EXPECTED, PROSE_LIMIT, Invalid, parse, too_long, visible
 
 NO_CACHE_TEXT = ("en formel utan beräknat värde ({formula}): öppna arbetsboken i Excel eller "
                  "Calc, spara den och försök igen.")
@@ -89,6 +89,7 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
     problems += unique(tables["Beslutssteg"], frames["Beslutssteg"], "steg")
     failed = {p.where for p in problems}
     problems += check_parter(tables["Parter"], parter, forbund, failed)
+    problems += check_members(tables["Förbund"], forbund, parter)
     problems += check_medlemsbidrag(tables["Medlemsbidrag"], frames["Medlemsbidrag"], parter, forbund)
     problems += check_beslutssteg(tables["Beslutssteg"], frames["Beslutssteg"], templates)
     if "Ärenden" in tables:
@@ -126,16 +127,16 @@ def typed_frame(spec: schema.Sheet, table: RawTable) -> tuple[pd.DataFrame, list
             letter, header = table.columns[column.key]
             raw = cells.get(letter)
             where = f"{spec.name}!{letter}{rad}"
-            value, problem = parse_cell(column.kind, raw, where, header, column.required)
+            value, problem = parse_cell(column.kind, raw, where, header, column.required,
+                                        column.max_length)
             if problem:
                 problems.append(problem)
             record[column.key] = value
         extra = {}
         for key, (letter, header) in table.extras.items():
-            if isinstance(cells.get(letter), Uncalculated):
-                problems.append(Problem(f"{spec.name}!{letter}{rad}",
-                                        NO_CACHE_TEXT.format(formula=cells[letter]),
-                                        header=header, found=False))
+            problem = unusable(cells.get(letter), f"{spec.name}!{letter}{rad}", header)
+            if problem:
+                problems.append(problem)
             extra[key] = plain(cells.get(letter))
         record["extra"] = extra
         records.append(record)
@@ -143,22 +144,40 @@ def typed_frame(spec: schema.Sheet, table: RawTable) -> tuple[pd.DataFrame, list
     return pd.DataFrame(records, columns=columns, dtype=object), problems
 
 
-def parse_cell(kind: str, raw: object, where: str, header: str, required: bool):
+def unusable(raw: object, where: str, header: str | None,
+             limit: int = PROSE_LIMIT) -> Problem | None:
+    """The problem of a cell that no column can use: a formula never calculated, a value
+    `read` rejected (an Excel error, invisible characters...), or text over `limit`."""
     if isinstance(raw, Uncalculated):
-        return None, Problem(where, NO_CACHE_TEXT.format(formula=raw), header=header,
-                             found=False)
+        return Problem(where, NO_CACHE_TEXT.format(formula=raw), header=header, found=False)
+    if isinstance(raw, Rejected):
+        return Problem(where, raw.expected, raw.value, header)
+    expected = too_long(raw, limit)
+    if expected:
+        return Problem(where, expected, raw[:60] + "…", header)
+    return None
+
+
+def parse_cell(kind: str, raw: object, where: str, header: str, required: bool,
+               limit: int = schema.LINE):
+    problem = unusable(raw, where, header, PROSE_LIMIT)
+    if problem:
+        return None, problem
     try:
         value = parse(kind, raw)
     except Invalid as exc:
         return None, Problem(where, exc.expected, raw, header)
     if value is None and required:
         return None, Problem(where, f"{EXPECTED[kind]} (obligatoriskt)", raw, header)
+    expected = too_long(value, limit) if kind == schema.TEXT else None
+    if expected:
+        return None, Problem(where, expected, value[:60] + "…", header)
     return value, None
 
 
 def plain(raw: object) -> object:
     """An extra column's value as a template sees it."""
-    if isinstance(raw, Uncalculated) or raw is None:
+    if isinstance(raw, (Uncalculated, Rejected)) or raw is None:
         return ""
     if isinstance(raw, dt.datetime):
         return raw.date()
@@ -180,13 +199,15 @@ def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
         name = row.get(name_letter)
         raw = row.get(value_letter)
         where = f"{table.sheet}!{value_letter}{rad}"
-        if isinstance(name, Uncalculated):
-            problems.append(Problem(f"{table.sheet}!{name_letter}{rad}",
-                                    NO_CACHE_TEXT.format(formula=name), header="Parameter",
-                                    found=False))
+        problem = unusable(name, f"{table.sheet}!{name_letter}{rad}", "Parameter")
+        if problem:
+            problems.append(problem)
             continue
         parameter = by_name.get(normalize_header(name))
         if parameter is None:
+            problem = unusable(raw, where, str(name))
+            if problem:
+                problems.append(problem)
             extra[extra_key(str(name))] = plain(raw)
             continue
         if parameter.key in seen:
@@ -198,7 +219,8 @@ def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
         seen[parameter.key] = rad
         cells[parameter.key] = where
         kind = parameter.kind
-        value, problem = parse_cell(kind, raw, where, parameter.name, parameter.required)
+        value, problem = parse_cell(kind, raw, where, parameter.name, parameter.required,
+                                    parameter.max_length)
         if problem:
             problems.append(problem)
         if value is None and parameter.default is not None:
@@ -227,18 +249,28 @@ def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
 # --- rules across rows and sheets --------------------------------------------------------------
 
 def unique(table: RawTable, frame: pd.DataFrame, key: str) -> list[Problem]:
+    """Each value once, compared as names are (case, spaces, Unicode form, invisible characters
+    aside). The message names both cells and, when they are written differently, shows how."""
     problems = []
     first: dict[object, int] = {}
+    letter = table.columns[key][0] if key in table.columns else None
+    raw = {rad: cells.get(letter) for rad, cells in table.rows}
     for rad, value in zip(frame["rad"], frame[key]):
         if value is None:
             continue
         norm = normalize_header(value)
-        if norm in first:
-            problems.append(Problem(
-                table.cell(key, rad), f"ett unikt värde (samma som på rad {first[norm]})",
-                value, table.header(key)))
-        else:
+        if norm not in first:
             first[norm] = rad
+            continue
+        other = first[norm]
+        written = ""
+        here, there = str(raw.get(rad)), str(raw.get(other))
+        if here != there and (visible(here) != here or visible(there) != there):
+            written = f"; skrivet »{visible(there)}« där och »{visible(here)}« här"
+        problems.append(Problem(
+            table.cell(key, rad),
+            f"ett unikt värde (samma som {table.cell(key, other)}{written})",
+            value, table.header(key)))
     return problems
 
 
@@ -281,6 +313,22 @@ def check_parter(table: RawTable, parter: pd.DataFrame, forbund: pd.DataFrame,
     return list(dict.fromkeys(problems))
 
 
+def check_members(table: RawTable, forbund: pd.DataFrame, parter: pd.DataFrame) -> list[Problem]:
+    """Every förbund has a member: a kommun of its own, or a region or stat party (members of
+    every förbund). Without one, nobody could take a share of its capital (calculations.md 4)."""
+    if parter["typ"].isin(["region", "stat"]).any():
+        return []
+    own = {normalize_header(f) for t, f in zip(parter["typ"], parter["forbund"])
+           if t == "kommun" and f}
+    return [Problem(table.cell("forbund", rad), (
+        "förbundet har inga medlemmar: ingen kommun på bladet Parter har det i kolumnen "
+        "Förbund, och det finns ingen region eller stat (de är medlemmar i alla förbund). "
+        "Skriv förbundet på dess kommuner på bladet Parter, eller ta bort raden."),
+        header=table.header("forbund"), found=False)
+        for rad, name in zip(forbund["rad"], forbund["forbund"])
+        if name and normalize_header(name) not in own]
+
+
 def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
     problems = []
     party = {normalize_header(r.namn): r for r in parter.itertuples() if r.namn}
@@ -307,16 +355,22 @@ def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
 def check_beslutssteg(table, steg, templates: Path) -> list[Problem]:
     problems = []
     for row in steg.itertuples():
-        if row.mall is None:
-            continue
-        name = str(row.mall)
-        safe = Path(name).name == name and name not in (".", "..")
-        if not safe or not name.lower().endswith(".docx") or not (templates / name).is_file():
-            problems.append(Problem(
-                table.cell("mall", row.rad),
-                f"namnet på en Word-mall (.docx) i mallmappen {templates}", name,
-                table.header("mall")))
+        for key in ("mall", "bilagor", "bilagor_per_forbund"):
+            names = [row.mall] if key == "mall" else template_names(getattr(row, key, None))
+            for name in (str(n) for n in names if n is not None):
+                safe = Path(name).name == name and name not in (".", "..")
+                if (not safe or not name.lower().endswith(".docx")
+                        or not (templates / name).is_file()):
+                    problems.append(Problem(
+                        table.cell(key, row.rad),
+                        f"namnet på en Word-mall (.docx) i mallmappen {templates}", name,
+                        table.header(key)))
     return problems
+
+
+def template_names(cell: object) -> list[str]:
+    """The template files of a comma-separated cell (Bilagor, Bilagor per förbund)."""
+    return [n.strip() for n in str(cell or "").split(",") if n.strip()]
 
 
 def check_arenden(table, arenden, parter, steg) -> list[Problem]:

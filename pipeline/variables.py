@@ -214,6 +214,8 @@ DESCRIPTIONS = {
     "bilagor": "Handlingens bilagor, numrerade för parten.",
     "bilagor[].nummer": "Bilagans nummer.",
     "bilagor[].titel": "Bilagans titel.",
+    "bilagor[].fil": "Bilagans fil under out/.",
+    "bilagor[].forbund": "Förbundet som en ändrad förbundsordning gäller (tomt för övriga).",
     "kopia_till": "Mottagare av en kopia: partens förbund och, vid remiss, den som yttrade sig.",
 }
 

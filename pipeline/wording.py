@@ -124,7 +124,8 @@ FRACTION_WORDS = {(1, 2): "hälften", (1, 4): "en fjärdedel", (3, 4): "tre fjä
 def share_word(andel) -> str:
     """Fraction(1, 2) → "hälften"; other shares as "40 procent"."""
     key = (andel.numerator, andel.denominator)
-    return FRACTION_WORDS.get(key) or procent_text(andel, 0)
+    whole = (andel * 100).denominator == 1
+    return FRACTION_WORDS.get(key) or procent_text(andel, 0 if whole else 1)
 
 
 def shares_text(andel_stat, andel_region, andel_kommuner) -> str:
@@ -152,10 +153,11 @@ def delegation_text(words: dict, own: dict | None, forbund_words_: dict,
                     representant: str) -> str:
     """Step 1, point 2: to whom the party delegates its participation."""
     if own is not None:
-        where = f"{words['kallas_genitiv']} representant i styrelsen för {own['namn']}"
-    else:
-        where = (f"{words['kallas_genitiv']} representanter i styrelserna för "
-                 f"{forbund_words_['forbunden_text']}")
+        return (f"{words['kallas_genitiv']} representant i styrelsen för {own['namn']}"
+                + (f", {representant}" if representant else ""))
+    several = not representant or " och " in representant or "," in representant
+    noun = "representanter" if several else "representant"
+    where = f"{words['kallas_genitiv']} {noun} i styrelserna för {forbund_words_['forbunden_text']}"
     return f"{where}, {representant}" if representant else where
 
 

@@ -16,19 +16,22 @@ from pathlib import Path
 from pipeline.workbook_file import write_workbook
 
 D = dt.date
-NOTE = ("Exempeldata: belopp utom Köpings är påhittade, liksom namnen på handläggare, "
-        "undertecknare och representanter utom Köpings handläggare och undertecknare.")
+NOTE = ("Exempeldata: belopp utom Köpings är påhittade, liksom likvidationsparagraferna och "
+        "namnen på handläggare, undertecknare och representanter utom Köpings handläggare och "
+        "undertecknare.")
 NORRA = "Norra Västmanlands Samordningsförbund"
 VASTERAS = "Samordningsförbundet Västerås"
 VASTRA = "Samordningsförbundet Västra Mälardalen"
 
+# Likvidationsparagraf: example paragraph numbers (like the amounts), to be checked against
+# each förbund's own förbundsordning.
 FORBUND = [
     {"forbund": NORRA, "organisationsnummer": "222000-1354", "eget_kapital": 1_400_000,
-     "balansdag": D(2022, 12, 31), "ordforande": "Lena Eldståhl"},
+     "balansdag": D(2022, 12, 31), "ordforande": "Lena Eldståhl", "likvidationsparagraf": "17 §"},
     {"forbund": VASTERAS, "organisationsnummer": "222000-1925", "eget_kapital": 8_100_000,
-     "balansdag": D(2022, 12, 31), "ordforande": "Dennis Nilsson"},
+     "balansdag": D(2022, 12, 31), "ordforande": "Dennis Nilsson", "likvidationsparagraf": "18 §"},
     {"forbund": VASTRA, "organisationsnummer": "222000-2501", "eget_kapital": 950_000,
-     "balansdag": D(2022, 12, 31), "ordforande": "Andreas Trygg"},
+     "balansdag": D(2022, 12, 31), "ordforande": "Andreas Trygg", "likvidationsparagraf": "18 §"},
 ]
 
 # Invented people (examples): handläggare, kommunchef, kanslichef, representant.
@@ -169,7 +172,9 @@ DATA = {
          "sista_svarsdag": D(2022, 3, 31), "galler": "kommun, region, stat"},
         {"steg": 2, "rubrik": "Bildande av Samordningsförbundet Västmanland",
          "mall": "02_bildande.docx", "datum": D(2023, 1, 10),
-         "sista_svarsdag": D(2023, 3, 31), "galler": "kommun, region, stat"},
+         "sista_svarsdag": D(2023, 3, 31), "galler": "kommun, region, stat",
+         "bilagor": "bilaga_forbundsordning.docx",
+         "bilagor_per_forbund": "bilaga_andrad_forbundsordning.docx"},
         {"steg": 3, "rubrik": "Medlemsbidrag till Samordningsförbundet Västmanland 2024",
          "mall": "03_medlemsbidrag.docx", "datum": D(2023, 9, 15),
          "sista_svarsdag": D(2023, 11, 30), "galler": "betalande"},
@@ -205,6 +210,8 @@ PARAMETERS = {
     "fordelning_interimsbudget": "medlemsbidrag",
     "kontaktperson": "Länspresidiets processledare, 021-00 00 00, lanspresidiet@example.se",
     "exempeldata": "ja",
+    "sate": "Västerås",
+    "webbplats": "www.samordningvastmanland.se",
 }
 
 

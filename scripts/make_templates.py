@@ -1,4 +1,5 @@
-"""Write the first version of the three Word templates in templates_docx/.
+"""Write the first version of the three step templates in templates_docx/ (the bilagor and
+the covering letter come from make_bilagor.py).
 
 The committed .docx files are the sources officers edit; run this only to start over
 (it overwrites them). Facts and structure follow the seed papers; the wording is ours.
@@ -28,6 +29,7 @@ from template_kit import (
     table,
     tag,
 )
+
 
 def opening(title: str):
     doc = new_document(title)
@@ -171,7 +173,7 @@ def step2(path: Path) -> None:
     proposal(doc, [
         "{{ part.namn }} godkänner förbundsordningen för {{ nytt_forbund }} i bilaga 1.",
         "Förbundsordningen gäller från och med den {{ bildandedatum|datum }}. Från den dagen är "
-        "{{ kvarvarande_forbund.namn }} det gemensamma samordningsförbundet för hela {{ lan }} "
+        "{{ kvarvarande_forbund.namn }} det gemensamma samordningsförbundet för hela länet "
         "under namnet {{ nytt_forbund }}.",
         "{%p for a in andrade_forbundsordningar %}",
         "{{ part.namn }} godkänner ändringen av förbundsordningen för {{ a.namn }} i bilaga "
@@ -197,10 +199,10 @@ def step2(path: Path) -> None:
     heading(doc, "Bakgrund", 3)
     earlier_decisions(doc)
     para(doc, "Inom länsprocessen har ett länspresidium med externt processtöd tagit fram ett "
-              "underlag för beslut om ett gemensamt samordningsförbund, och medlemmarna har "
-              "ställt sig bakom en gemensam avsiktsförklaring om att bilda {{ nytt_forbund }}. "
-              "Förslaget till förbundsordning har tagits fram av länspresidiet med stöd av "
-              "tjänstepersoner från medlemmarna.")
+              "underlag för beslut om ett gemensamt samordningsförbund och ett förslag till "
+              "gemensam avsiktsförklaring om att bilda {{ nytt_forbund }}. Förslaget till "
+              "förbundsordning har tagits fram av länspresidiet med stöd av tjänstepersoner "
+              "från medlemmarna.")
     heading(doc, "Skäl för ett gemensamt förbund", 3)
     bullet(doc, "För individen: fler får tillgång till samordnade insatser, och insatserna kan "
                 "bli mer träffsäkra och professionella.")
@@ -220,7 +222,7 @@ def step2(path: Path) -> None:
                 "kommuner")
     bullet(doc, "förbundet fångar upp och stöder lokala initiativ, till exempel genom nätverk "
                 "för chefer och samverkansansvariga i varje kommun.")
-    para(doc, "Samtliga kommuner i {{ lan }} ska vara företrädda i förbundets styrning "
+    para(doc, "Samtliga kommuner i länet ska vara företrädda i förbundets styrning "
               "tillsammans med {{ lanstackande_text }}.")
     heading(doc, "Bildande och interimistisk styrelse", 3)
     paragraphs(doc, [
@@ -294,14 +296,17 @@ def step2(path: Path) -> None:
            "{{ kapital.summa_interimsandel|belopp }}",
            "{{ kapital.ingaende_eget_kapital|belopp }}", "{{ kapital.overfors_totalt|belopp }}"],
           widths=[4.6, 2.4, 2.3, 2.5, 2.1, 2.1])
+    tag(doc, "{%p if avvecklade_forbund %}")
     after_table(doc, "Det gemensamma förbundets ingående eget kapital den {{ startdatum|datum }} "
                      "blir {{ kapital.ingaende_eget_kapital|kronor }}, varav "
                      "{{ kapital.behalls|kronor }} redan finns i {{ kvarvarande_forbund.namn }} "
-                     "och {{ kapital.overfors_totalt|kronor }} förs över från de förbund som "
-                     "avvecklas.")
-    tag(doc, "{%p if avvecklade_forbund %}")
+                     "och {{ kapital.overfors_totalt|kronor }} förs över från "
+                     "{{ avvecklade_namn_text }}.")
     para(doc, "Likvidationen av {{ avvecklade_namn_text }} väntas ge vissa besparingar i "
               "administrationen.")
+    tag(doc, "{%p else %}")
+    after_table(doc, "Förbundets eget kapital den {{ startdatum|datum }} blir "
+                     "{{ kapital.ingaende_eget_kapital|kronor }}.")
     tag(doc, "{%p endif %}")
     heading(doc, "Hållbarhet", 2)
     heading(doc, "Miljöperspektiv", 3)
@@ -388,47 +393,12 @@ def step3(path: Path) -> None:
     ending(doc, path, ["Förbundsordning för {{ nytt_forbund }}"])
 
 
-def cover_letter(path: Path) -> None:
-    """Följebrevet that goes with each party's bundle (`papers bundle`)."""
-    doc = new_document("Följebrev")
-    header = doc.sections[0].header.paragraphs[0]
-    header.add_run("{{ nytt_forbund }} – länsprocessen i {{ lan }}").bold = True
-    footer(doc)
-    para(doc, "Datum: {{ datum|iso }}", space_after=2)
-    para(doc, ("Till {{ part.namn }}", "b"))
-    tag(doc, "{%p if part.avdelning %}")
-    para(doc, "{{ part.avdelning }}")
-    tag(doc, "{%p endif %}")
-    heading(doc, "Handlingar om {{ nytt_forbund }}", 1)
-    para(doc, "Här kommer förslagen till beslut för {{ part.namn }} i länsprocessen om ett "
-              "gemensamt samordningsförbund i {{ lan }}. Varje handling är en "
-              "tjänsteskrivelse som kan läggas fram för {{ part.beredande_organ|lower or "
-              "'det beredande organet' }} som den är eller bearbetas av förvaltningen.")
-    caption(doc, "Handlingar och svarsdagar")
-    table(doc, [("Steg", True), ("Ärende", False), ("Fil", False), ("Svar senast", False)],
-          "h in handlingar",
-          ["{{ h.steg }}", "{{ h.rubrik }}", "{{ h.fil }}",
-           "{{ h.sista_svarsdag|iso if h.sista_svarsdag else '–' }}"],
-          None, widths=[1.2, 7, 5.3, 2.5])
-    after_table(doc, "Besluten skickas till {{ nytt_forbund }} när de är fattade, med "
-                     "diarienummer, datum och paragraf.")
-    heading(doc, "Kontakt", 2)
-    tag(doc, "{%p if kontaktperson %}")
-    para(doc, "Frågor om handlingarna besvaras av {{ kontaktperson }}.")
-    tag(doc, "{%p else %}")
-    para(doc, "Frågor om handlingarna besvaras av länspresidiet för samordningsförbunden i "
-              "{{ lan }}.")
-    tag(doc, "{%p endif %}")
-    save(doc, path)
-
-
 def main(folder: str = "templates_docx") -> None:
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     step1(target / "01_delta_i_lansprocess.docx")
     step2(target / "02_bildande.docx")
     step3(target / "03_medlemsbidrag.docx")
-    cover_letter(target / "foljebrev.docx")
     print(f"Skrev mallarna i {target}")
 
 

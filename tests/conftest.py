@@ -17,7 +17,8 @@ def sheets():
     return workbooks.example_sheets()
 
 
-MALLAR = ("01_delta_i_lansprocess.docx", "02_bildande.docx", "03_medlemsbidrag.docx")
+MALLAR = ("01_delta_i_lansprocess.docx", "02_bildande.docx", "03_medlemsbidrag.docx",
+          "bilaga_forbundsordning.docx", "bilaga_andrad_forbundsordning.docx")
 
 
 @pytest.fixture

@@ -57,8 +57,14 @@ def test_step1_delegates_to_the_named_representative(shipped_out):
             "Samordningsförbundet Västra Mälardalen, Annika Ståhl.") in text(
         shipped_out, 1, "Köpings kommun")
     assert "stadens representant" in text(shipped_out, 1, "Västerås stad")
-    assert ("regionens representanter i styrelserna för de tre samordningsförbunden, "
-            "Kent Ahlström") in text(shipped_out, 1, "Region Västmanland")
+    assert ("regionens representant i styrelserna för de tre samordningsförbunden, "
+            "Kent Ahlström.") in text(shipped_out, 1, "Region Västmanland")
+
+
+def test_a_party_whose_earlier_decision_was_sent_back_is_not_said_to_agree(shipped_out):
+    paper = text(shipped_out, 2, "Kungsörs kommun")
+    assert "att återremittera ärendet ”Beslut om att delta i länsprocess”" in paper
+    assert "ställt sig bakom" not in paper
 
 
 def test_step1_carries_kopings_remiss_and_assessment(shipped_out):

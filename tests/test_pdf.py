@@ -90,7 +90,7 @@ def test_template_saved_again_by_libreoffice_still_renders(tmp_path):
                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(resaved),
                     *map(str, sorted(TEMPLATES.glob("*.docx")))],
                    check=True, capture_output=True, timeout=300)
-    assert len(list(resaved.glob("*.docx"))) == 4  # three steps and the följebrev
+    assert len(list(resaved.glob("*.docx"))) == 6  # three steps, two bilagor, the följebrev
     out = tmp_path / "out"
     build(EXAMPLE, resaved, out, parts=["Köping"])
     text = document_text(paper_paths(out)[(3, "Köpings kommun")])
@@ -118,7 +118,7 @@ def test_bundle_carries_the_pdfs(built):
     with zipfile.ZipFile(io.BytesIO((built / "paket" / "Koping.zip").read_bytes())) as archive:
         names = archive.namelist()
     assert sum(n.endswith(".pdf") for n in names) == 3
-    assert sum(n.endswith(".docx") for n in names) == 4
+    assert sum(n.endswith(".docx") for n in names) == 8  # papers, letters, two bilagor
 
 
 def test_a_build_without_pdf_keeps_the_pdfs_of_unchanged_papers(sheets, write_workbook,

@@ -8,8 +8,8 @@ import io
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from pipeline.cli import main
 from pipeline.build import prepare
+from pipeline.cli import main
 from pipeline.context import payers
 from pipeline.status import OVERDUE_FILL
 from pipeline.status import status as read_status

@@ -76,7 +76,7 @@ CELL_RULES = {
                                        "Organisationsnummer",
                                        "i formen NNNNNN-NNNN"),
     "duplicate Kortnamn": ("Parter", "B3", "sala", "Kortnamn",
-                           "ett unikt värde (samma som på rad 2)"),
+                           "ett unikt värde (samma som Parter!B2)"),
     "required Part empty": ("Parter", "A14", None, "Part", "(obligatoriskt)"),
     "Typ outside kommun/region/stat": ("Parter", "C5", "församling", "Typ",
                                        "kommun, region eller stat"),
@@ -96,7 +96,7 @@ CELL_RULES = {
     "Medlemsbidrag: kommun pays another förbund": (
         "Medlemsbidrag", "B13", VASTERAS, "Förbund",
         "kommunens eget förbund, Samordningsförbundet Västra Mälardalen"),
-    "duplicate Steg": ("Beslutssteg", "A4", 2, "Steg", "ett unikt värde (samma som på rad 3)"),
+    "duplicate Steg": ("Beslutssteg", "A4", 2, "Steg", "ett unikt värde (samma som Beslutssteg!A3)"),
     "Steg not a positive integer": ("Beslutssteg", "A4", 0, "Steg", "ett heltal större än 0"),
     "Steg with decimals": ("Beslutssteg", "A4", 1.5, "Steg", "ett heltal större än 0"),
     "Mall that does not exist": ("Beslutssteg", "C3", "finns_inte.docx", "Mall",
@@ -133,13 +133,13 @@ def test_bad_cell_is_named_with_header_and_value(sheets, single, sheet, cell, va
 def test_duplicate_part(sheets, single):
     sheets["Parter"].append(["SALA KOMMUN", "Sala2", "kommun", NORRA, 1])
     assert single(sheets) == ("Parter!A15 (Part): fann »SALA KOMMUN«, förväntade ett unikt värde "
-                              "(samma som på rad 2).")
+                              "(samma som Parter!A2).")
 
 
 def test_duplicate_forbund(sheets, single):
     sheets["Förbund"].append(["Samordningsförbundet  VÄSTERÅS", None, 0, dt.date(2022, 12, 31)])
     assert single(sheets) == ("Förbund!A5 (Förbund): fann »Samordningsförbundet VÄSTERÅS«, "
-                              "förväntade ett unikt värde (samma som på rad 3).")
+                              "förväntade ett unikt värde (samma som Förbund!A3).")
 
 
 def test_shares_must_add_up_to_100_percent(sheets, single):
