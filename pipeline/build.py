@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import bilagor, incremental
+from . import bilagor, handover, incremental
 from . import context as ctx
 from .compute import Figures, compute
 from .filenames import paper_names, step_folder
@@ -137,6 +137,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
         for paper in papers:
             figures = incremental.key_figures(prepared.lookup, paper)
             data = reused.get(paper.path, rendered.get(paper.path))
+            if paper.path in rendered:  # registrar properties and version (handover.py)
+                data = handover.finish_paper(prepared.lookup, paper, data, manifest)
             record = {"steg": paper.steg["nummer"], "part": paper.part, "indata": keys[paper.path],
                       "siffror": figures}
             files.append(OutputFile(paper.path, data, record, paper=True,
@@ -145,6 +147,8 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
             changed = previous is None or previous["sha256"] != sha256(data)
             if old and paper.path in rendered and changed:  # the first build has nothing to compare
                 changes += incremental.change_lines(paper, previous, figures)
+        # <paper>_andringar.docx for each changed paper that was issued (handover.py)
+        files += handover.changes_files(manifest, out, [f for f in files if f.path in rendered])
         files.append(summary_file(prepared, out, common, manifest))
         plan = [b for b in prepared.bilagor if not steps or b.steg in steps]
         files += bilagor.bilaga_files(plan)
@@ -206,7 +210,8 @@ def pdf_files(files: list[OutputFile], out: Path, rendered: set[str]) -> list[Ou
     todo = {f.path.replace("/", "__"): f for f in papers
             if f.path in rendered or not (out / pdf_path[f.path]).is_file()}
     converted = convert({name: f.data for name, f in todo.items()}) if todo else {}
-    by_path = {todo[name].path: data for name, data in converted.items()}
+    by_path = {todo[name].path: handover.finish_pdf(data, todo[name].data)  # handover hook
+               for name, data in converted.items()}
     return [OutputFile(pdf_path[f.path],
                        by_path[f.path] if f.path in by_path else (out / pdf_path[f.path]).read_bytes(),
                        {**{k: f.record[k] for k in ("steg", "part")}, "format": "pdf"})

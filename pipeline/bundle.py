@@ -9,11 +9,13 @@ the paper's title, its bilagor and the answer date.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from jinja2 import TemplateError
 
 from . import context as ctx
+from . import handover
 from .bilagor import cover_context, render_bilagor
 from .build import Prepared
 from .checks import template_problem
@@ -31,8 +33,10 @@ def cover_name(steg: int) -> str:
     return f"Foljebrev_steg-{steg}.docx"
 
 
-def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None) -> list[OutputFile]:
-    """The zips, one per party that has papers in `out` (raises UserError if there are none).
+def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None,
+                 today: dt.date | None = None) -> list[OutputFile]:
+    """The zips, one per party that has papers in `out` (raises UserError if there are none),
+    each with its register; the register of all parties; the copies of the papers issued.
     `manifest`: out's manifest as the caller read it (under the lock)."""
     template = prepared.templates / COVER_TEMPLATE
     if not template.is_file():
@@ -50,14 +54,16 @@ def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None) ->
         if entry["steg"] in steps and entry["part"] in set(prepared.bok.parter["namn"]):
             by_party.setdefault(entry["part"], []).append(entry)
     names = zip_names(list(prepared.bok.parter["namn"]), list(prepared.bok.parter["kortnamn"]))
-    files = []
+    kortnamn = dict(zip(prepared.bok.parter["namn"], prepared.bok.parter["kortnamn"]))
+    files, all_rows = [], []  # all_rows: the register of all parties
     for part, entries in by_party.items():
         entries.sort(key=lambda e: e["steg"])
         members, letters = [], []
         for e in entries:
             steg = steps[e["steg"]]
             folder = Path(e["fil"]).parent.as_posix()
-            context = cover_context(prepared, plan, steg, part)
+            context = {**cover_context(prepared, plan, steg, part),  # handover hook (issue 13):
+                       **handover.letter_context(manifest, e)}  # ersatter_version, andringar
             letters.append((f"{folder}/{cover_name(steg['nummer'])}",
                             render_paper(template, context, f"Följebrev – {steg['rubrik']}",
                                          context["avsandare"]["namn"], steg["datum"])))
@@ -66,15 +72,23 @@ def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None) ->
             if pdf and (out / pdf).exists():
                 members.append((pdf, out / pdf))
             members += [(b["fil"], out / b["fil"]) for b in context["bilagor"]]
+        members += handover.changes_members(manifest, out, entries)  # handover hook (issue 13)
         missing = [str(path) for _, path in members if not path.exists()]
         if missing:
             raise UserError([Problem(p, "handlingen finns i förteckningen men inte på disken; "
                                      "kör `papers build` igen.", found=False) for p in missing])
         date = max(steps[e["steg"]]["datum"] for e in entries)
-        data = zip_bytes(sorted(letters + [(name, path.read_bytes()) for name, path in members]),
-                         date)
+        documents = sorted(letters + [(name, path.read_bytes()) for name, path in members])
+        registers, rows = handover.bundle_register(  # handover hook (issue 13)
+            documents, context["avsandare"]["namn"], part, date)
+        all_rows += rows
+        data = zip_bytes(documents + registers, date)
         files.append(OutputFile(f"{FOLDER}/{names[part]}", data,
                                 {"part": part, "format": "zip"}))
+    # handover hook (issue 13): the register of all parties, and the copies issued now
+    files += handover.all_parties_register(all_rows, max(s["datum"] for s in steps.values()))
+    files += handover.issue_papers(manifest, out, [e for es in by_party.values() for e in es],
+                                   kortnamn, today or dt.date.today())
     return files
 
 

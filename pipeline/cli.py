@@ -306,8 +306,13 @@ def bundle(workbook: Path, templates: Path, out: Path, force: bool) -> None:
         files = bundle_files(prepared, out, manifest)
         result = write_output(out, files, force=force, complete=False, manifest=manifest,
                               protect=(workbook, templates))
-    click.echo(f"{len(files)} paket i {out / 'paket'}/ ({len(result.written)} skrivna, "
-               f"{len(result.unchanged)} oförändrade).")
+    zips = {f.path for f in files if f.record.get("format") == "zip"}
+    issued = [f for f in files if f.record.get("format") == "utfardat"]
+    click.echo(f"{len(zips)} paket i {out / 'paket'}/ ({len(zips & set(result.written))} skrivna, "
+               f"{len(zips & set(result.unchanged))} oförändrade). Diarieförteckning: "
+               f"{out / 'paket' / 'diarieforteckning.xlsx'} (och .csv).")
+    if issued:
+        click.echo(f"{len(issued)} handlingar utfärdade nu; kopior i {out / 'utfardat'}/.")
     if result.kept:
         click.echo("Dessa paket har ändrats för hand och skrevs inte över (kör med --force):",
                    err=True)

@@ -17,6 +17,7 @@ from .problems import Problem
 
 MANIFEST = "manifest.json"
 SECTIONS = ("papers", "filer")
+DERIVED = ("utfardat",)  # rebuilt from the file entries on every write
 HEX64 = re.compile(r"[0-9a-f]{64}")
 DRIVE = re.compile(r"^[A-Za-z]:")
 
@@ -116,10 +117,15 @@ def recorded_hashes(manifest: dict) -> dict[str, str]:
 
 
 def ordered(papers: dict[str, dict], others: dict[str, dict], extra: dict | None = None) -> dict:
-    """A manifest from its entries, in a fixed order (papers by step, then by file)."""
+    """A manifest from its entries, in a fixed order (papers by step, then by file). The
+    issued copies (file entries of format "utfardat") are also listed on their own, for
+    people reading the manifest; the file entries are the record."""
+    filer = sorted(others.values(), key=lambda e: e["fil"])
     return {**(extra or {}),
             "papers": sorted(papers.values(), key=lambda e: (e.get("steg", 0), e["fil"])),
-            "filer": sorted(others.values(), key=lambda e: e["fil"])}
+            "filer": filer,
+            "utfardat": [{k: e[k] for k in ("steg", "part", "version", "fil", "sha256", "datum")}
+                         for e in filer if e.get("format") == "utfardat"]}
 
 
 def dumps(manifest: dict) -> bytes:

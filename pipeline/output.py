@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from .lock import locked
 from .manifest import (
     MANIFEST,
+    DERIVED,
     SECTIONS,
     dumps,
     ordered,
@@ -226,7 +227,7 @@ def write_output(out: Path, files: list[OutputFile], *, force: bool, complete: b
         result.removed.append(path)
         papers.pop(path, None)
         others.pop(path, None)
-    extra = {k: v for k, v in manifest.items() if k not in SECTIONS}
+    extra = {k: v for k, v in manifest.items() if k not in (*SECTIONS, *DERIVED)}
     place(out, moves, result.removed, ordered(papers, others, extra))
     return result
 
@@ -342,7 +343,7 @@ def reconcile(out: Path, old: dict, planned: dict) -> dict:
             elif path in before:
                 kept[path] = before[path]
         sections[section] = kept
-    extra = {k: v for k, v in planned.items() if k not in SECTIONS}
+    extra = {k: v for k, v in planned.items() if k not in (*SECTIONS, *DERIVED)}
     return ordered(sections["papers"], sections["filer"], extra)
 
 

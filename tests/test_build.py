@@ -7,10 +7,10 @@ import json
 import pytest
 from docx import Document
 
-from pipeline.build import build
+from pipeline.build import build, prepare
 
 from conftest import document_text, paper_paths, running_text
-from workbooks import TEMPLATES
+from workbooks import EXAMPLE, TEMPLATES
 
 NBSP = "\u00a0"
 
@@ -102,10 +102,12 @@ def test_interim_table_sums_equal_their_rows(shipped):
 
 
 def test_papers_are_real_word_documents(shipped):
+    parter = prepare(EXAMPLE, TEMPLATES).bok.parter
+    officer = dict(zip(parter["namn"], parter["handlaggare"]))
     for (_steg, part), path in paper_paths(shipped[0]).items():
         doc = Document(path)
         assert doc.core_properties.title.endswith(f"– {part}")
-        assert doc.core_properties.author == part
+        assert doc.core_properties.author == (officer[part] or part)  # issue 13: handläggare
         assert doc.core_properties.language == "sv-SE"
         assert any(p.style.name == "Heading 1" for p in doc.paragraphs)
         text = document_text(path)

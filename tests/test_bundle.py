@@ -43,7 +43,8 @@ def test_bundle_per_party(tmp_path):
                      "Samordningsforbundet-Vastra-Malardalen.docx",
                      f"{STEP2}/bilagor/Bilaga_Forbundsordning.docx",
                      f"{STEP3}/Foljebrev_steg-3.docx",
-                     f"{STEP3}/Koping_steg-3.docx"]
+                     f"{STEP3}/Koping_steg-3.docx",
+                     "diarieforteckning.xlsx", "diarieforteckning.csv"]
     text = "\n".join(p.text for p in letter.paragraphs)
     assert "Köpings kommun" in text
     assert "Länspresidiets processledare, 021-00 00 00" in text

@@ -34,6 +34,8 @@ def bundles(tmp_path_factory):
     build(workbook, TEMPLATES, out)
     result, zips = {}, {}
     for f in bundle_files(prepare(workbook, TEMPLATES), out):
+        if f.record.get("format") != "zip":  # the registers and issued copies (issue 13)
+            continue
         with zipfile.ZipFile(io.BytesIO(f.data)) as archive:
             zips[f.path.split("/")[-1]] = archive.namelist()
             for name in archive.namelist():

