@@ -30,8 +30,8 @@ from pathlib import Path, PurePosixPath
 
 from .lock import locked
 from .manifest import (
-    MANIFEST,
     DERIVED,
+    MANIFEST,
     SECTIONS,
     dumps,
     ordered,

@@ -13,20 +13,18 @@ import zipfile
 import pytest
 
 from pipeline import docprops, handover, issued
-from pipeline.build import build, prepare
-from pipeline.bundle import bundle_files
+from pipeline.build import build
 from pipeline.docprops import read_custom
-from pipeline.output import sha256, write_output
+from pipeline.output import sha256
 
+import bundles
 from workbooks import TEMPLATES, set_cell
 
 KOPING = "Köpings kommun"
 
 
 def bundle(workbook, out, day):
-    files = bundle_files(prepare(workbook, TEMPLATES), out, day)
-    write_output(out, files, force=False, complete=False)
-    return files
+    return bundles.bundle(workbook, out, day)
 
 
 def manifest(out):

@@ -13,10 +13,9 @@ import openpyxl
 import pytest
 
 from pipeline import register
-from pipeline.build import build, prepare
-from pipeline.bundle import bundle_files
-from pipeline.output import write_output
+from pipeline.build import build
 
+from bundles import bundle
 from workbooks import EXAMPLE, TEMPLATES
 
 
@@ -25,8 +24,7 @@ def bundled(tmp_path_factory):
     """Köping's papers built with PDFs (one LibreOffice run when installed) and bundled."""
     out = tmp_path_factory.mktemp("register") / "out"
     build(EXAMPLE, TEMPLATES, out, parts=["Köpings kommun"], pdf=shutil.which("soffice") is not None)
-    write_output(out, bundle_files(prepare(EXAMPLE, TEMPLATES), out, dt.date(2023, 9, 20)),
-                 force=False, complete=False)
+    bundle(EXAMPLE, out, dt.date(2023, 9, 20))
     return out
 
 
