@@ -46,7 +46,10 @@ MARK_BYTES = b'<ns0:body xmlns:ns0="urn:beslutspapper"/>'
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 LANGUAGE = "sv-SE"
 PRODUCER = "beslutspapper"
-REFERENCE = re.compile(r'\br:(?:id|embed|link|pict|dm|lo|qs|cs)="([^"]*)"')
+REFERENCE = re.compile(r' r:(?:id|embed|link|pict|dm|lo|qs|cs)="([^"]*)"')
+CELL_TOKEN = re.compile(r"<w:(tr|tc)[ >]|</w:(tr|tc)>|\{%.*?%\}", re.DOTALL)
+BLOCK = re.compile(r"\{%[-+]?\s*(if|for|macro|call|filter|with|raw|endif|endfor|endmacro|endcall|"
+                   r"endfilter|endwith|endraw)\b")
 # errors a template can raise by what it computes ({{ 1 / 0 }}, {{ 'a' + 1 }}, deep recursion)
 TEMPLATE_ERRORS = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError,
                    RecursionError)
@@ -65,9 +68,7 @@ class PreparedTemplate:
         self.sources: dict[str, str] = {}
         body_xml = tpl.patch_xml(tpl.get_xml())
         self.body = self.compile(DOCUMENT, body_xml)
-        # docxtpl's fix_tables can change any table (column loops, merges, a grid that does
-        # not match its cells), so every body with a table goes through it
-        self.tables = "<w:tbl" in body_xml
+        self.tables = tables_can_change(tpl, tpl.get_xml(), body_xml)
         self.parts = {}  # zip name -> (part, compiled template, encoding)
         for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
             for _, part in tpl.get_headers_footers(uri):
@@ -235,6 +236,36 @@ class PreparedTemplate:
                                                              else xml.encode("utf-8"))
         added["[Content_Types].xml"] = _ContentTypesItem.from_parts(package.iter_parts()).blob
         return added
+
+
+def tables_can_change(tpl: DocxTemplate, raw: str, patched: str) -> bool:
+    """Whether docxtpl's fix_tables can change a table of this template's papers: when
+    the template loops over cells ({%tc %}), merges or spans them (hm, colspan), has a
+    block tag in a row outside a cell or one not closed in its own cell, or has a table
+    whose grid does not match its cells already (fix_tables corrects that too)."""
+    if "<w:tbl" not in patched:
+        return False
+    if re.search(r"\{[{%#]\s*tc\s|\{%\s*(hm|colspan)\b", text_of(raw)):
+        return True
+    stack: list[list] = []  # [tr or tc, block tags open in it]
+    for token in CELL_TOKEN.finditer(patched):
+        opened, closed = token.group(1), token.group(2)
+        if opened:
+            stack.append([opened, 0])
+        elif closed:
+            if not stack or stack.pop()[1] != 0:
+                return True
+        elif stack and (block := BLOCK.match(token.group(0))):
+            if stack[-1][0] == "tr":
+                return True
+            stack[-1][1] += -1 if block.group(1).startswith("end") else 1
+            if stack[-1][1] < 0:
+                return True
+    try:
+        static = etree.tostring(etree.fromstring(patched.encode("utf-8")))
+    except etree.XMLSyntaxError:
+        return True
+    return etree.tostring(tpl.fix_tables(patched)) != static
 
 
 def open_template(path: Path) -> DocxTemplate:

@@ -1,8 +1,11 @@
-"""Pictures in papers: a context value `Image(path, alt_text, width_mm)` printed by a
+"""Pictures and links in papers: a context value `Image(path, alt_text, width_mm)` printed by a
 template (`{{ logotyp }}`) becomes a picture in the part being rendered (body, header or
 footer), with its alt text as the picture's description (what a screen reader says).
 
-The context only says which file; the picture is made by the renderer for the template it
+A context value `Link(url, text)` printed with docxtpl's run tag (`{{r webbplats }}`)
+becomes a hyperlink, its relationship in the part being rendered.
+
+The context only says which file or address; the picture is made by the renderer for the template it
 renders (docxtpl's InlineImage needs the DocxTemplate and the part), so one context can be
 used with any template.
 """
@@ -14,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Mm
-from docxtpl import InlineImage
+from docxtpl import InlineImage, RichText
 from jinja2 import TemplateRuntimeError
 from markupsafe import Markup
 
@@ -28,6 +32,20 @@ class Image:
     path: Path
     alt_text: str
     width_mm: float | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink for a template to print with `{{r ... }}`: the address and its text."""
+
+    url: str
+    text: str
+
+
+def hyperlink(tpl, link: Link) -> RichText:
+    """The link as docxtpl's RichText, its relationship in the part being rendered."""
+    rid = tpl.current_rendering_part.relate_to(link.url, RT.HYPERLINK, is_external=True)
+    return RichText(link.text, url_id=rid, color="0563C1", underline=True)
 
 
 class DescribedImage(InlineImage):
@@ -52,6 +70,8 @@ def picture_maker(tpl):
     def picture(value):
         if isinstance(value, Image):
             return insert(DescribedImage(tpl, value), value.path)
+        if isinstance(value, Link):
+            return hyperlink(tpl, value)
         if isinstance(value, InlineImage) and value.tpl is not tpl:  # made for another template
             again = InlineImage(tpl, value.image_descriptor, value.width, value.height,
                                 value.anchor)

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .compiled import PreparedTemplate
-from .images import Image
+from .images import Image, Link
 from .sandbox import paper_environment
 from .template_errors import TemplateFault, error_text
 
-__all__ = ["Image", "Properties", "TemplateFault", "error_text", "jinja_env",
+__all__ = ["Image", "Link", "Properties", "TemplateFault", "error_text", "jinja_env",
            "render_document", "render_paper"]
 
 
