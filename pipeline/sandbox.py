@@ -33,7 +33,17 @@ REFUSED_FILTERS = ("safe", "urlize")  # they write raw markup into the XML
 
 
 class LimitError(TemplateRuntimeError):
-    """A template went past one of the limits above."""
+    """A template went past one of the limits above; `token` is what to look for in the
+    template's tags (range, *, a filter's name)."""
+
+    def __init__(self, message: str, token: str = ""):
+        super().__init__(message)
+        self.token = token
+
+
+def number(value: int) -> str:
+    """1 000 000, as Swedish writes it."""
+    return f"{value:,}".replace(",", " ")
 
 
 class PaperEnvironment(ImmutableSandboxedEnvironment):
@@ -56,9 +66,8 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
     def step(self, count: int = 1) -> None:
         self.steps += count
         if self.steps > MAX_STEPS:
-            raise LimitError(f"mallen tar för många steg (mer än {MAX_STEPS:,} varv, "
-                             "uppslag och anrop för en handling); en loop tar aldrig slut"
-                             .replace(",", " "))
+            raise LimitError(f"mallen tar för många steg (mer än {number(MAX_STEPS)} varv, "
+                             "uppslag och anrop för en handling); en loop tar aldrig slut")
         if (count > 1 or self.steps % CLOCK_EVERY == 0) and time.monotonic() > self.deadline:
             raise LimitError(f"mallen tar mer än {MAX_SECONDS:.0f} sekunder för en handling; "
                              "en loop tar aldrig slut")
@@ -80,21 +89,21 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, str | list | tuple) and isinstance(times, int):
-                    bounded(len(seq) * times, f"{operator_text(left, right)}")
+                    bounded(len(seq) * times, f"{operator_text(left, right)}", "*")
         elif operator == "**" and isinstance(left, int) and isinstance(right, int):
             if right > 0 and abs(left) > 1 and abs(left).bit_length() * right > 4 * 1024:
-                raise LimitError(f"talet {left} ** {right} är för stort")
+                raise LimitError(f"talet {left} ** {right} är för stort", "**")
         elif operator == "%" and isinstance(left, str):
             result = super().call_binop(context, operator, left, right)
-            bounded(len(result), "formateringen med %")
+            bounded(len(result), "formateringen med %", "%")
             return result
         return super().call_binop(context, operator, left, right)
 
     def bounded_range(self, *args) -> list[int]:
         numbers = range(*args)
         if len(numbers) > MAX_RANGE:
-            raise LimitError(f"range() ger {len(numbers):,} tal, högst {MAX_RANGE:,} tillåts"
-                             .replace(",", " "))
+            raise LimitError(f"range() ger {number(len(numbers))} tal, högst "
+                             f"{number(MAX_RANGE)} tillåts", "range")
         self.step(len(numbers) + 1)
         return list(numbers)
 
@@ -106,10 +115,10 @@ def operator_text(left, right) -> str:
     return f"{short(left)} * {short(right)}"
 
 
-def bounded(length: int, what: str) -> None:
+def bounded(length: int, what: str, token: str = "") -> None:
     if length > MAX_LENGTH:
-        raise LimitError(f"{what} ger {length:,} tecken, högst {MAX_LENGTH:,} tillåts"
-                         .replace(",", " "))
+        raise LimitError(f"{what} ger {number(length)} tecken, högst {number(MAX_LENGTH)} "
+                         "tillåts", token)
 
 
 def paper_environment() -> PaperEnvironment:
@@ -132,10 +141,10 @@ def sized(name: str, function):
     def wrapper(*args, **kwargs):
         for value in (*args, *kwargs.values()):
             if isinstance(value, int) and not isinstance(value, bool) and value > MAX_LENGTH:
-                bounded(value, f"filtret {name}")
+                bounded(value, f"filtret {name}", name)
         result = function(*args, **kwargs)
         if isinstance(result, str):
-            bounded(len(result), f"filtret {name}")
+            bounded(len(result), f"filtret {name}", name)
         return result
 
     return wrapper

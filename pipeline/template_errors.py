@@ -71,6 +71,8 @@ def error_text(exc: BaseException) -> str:
     """A short Swedish explanation of an error raised while a template ran."""
     if isinstance(exc, TemplateFault):
         return exc.text
+    if hasattr(exc, "token"):  # a LimitError: its message is already Swedish
+        return str(exc)
     message = str(getattr(exc, "message", None) or exc)
     found = re.search(r"'([^']+)' is undefined", message)
     if found:
@@ -140,6 +142,11 @@ def paragraph_text(lines: list[str], number: int) -> str:
 def culprit(tags: list[str], message: str, exc: BaseException) -> str | None:
     """The tag of a paragraph that the error is about: the one naming what the message
     quotes, the first that does not parse, or the only one."""
+    token = getattr(exc, "token", "")
+    if token:
+        for tag in tags:
+            if token in tag:
+                return tag
     for quoted in message.split("'")[1::2]:
         for tag in tags:
             if re.search(rf"(?<!\w){re.escape(quoted)}(?!\w)", tag):
