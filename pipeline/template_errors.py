@@ -128,11 +128,28 @@ def fault(template: Path, part: str, source: str, exc: BaseException) -> Templat
             return TemplateFault(template, f"taggen {tag} avslutas aldrig ({closing(tag)} saknas)",
                                  None, paragraph_text(lines, number), part)
     number = error_line(exc)
+    stray = re.search(r"unknown tag '(end\w+)'", message)
+    if isinstance(exc, TemplateSyntaxError) and stray and number and number <= len(lines):
+        end_tag = next((t for t in TAG.findall(text_of(lines[number - 1]))
+                        if keyword(t) == stray.group(1)), "{% " + stray.group(1) + " %}")
+        opened = unclosed(lines[:number - 1] + [before(lines[number - 1], end_tag)])
+        if opened:
+            tag, at = opened
+            return TemplateFault(template, f"taggen {tag} avslutas aldrig ({closing(tag)} "
+                                 f"saknas före {end_tag})", None, paragraph_text(lines, at), part)
+        return TemplateFault(template, f"taggen {end_tag} avslutar inget block",
+                             None, paragraph_text(lines, number), part)
     if number is None or not 1 <= number <= len(lines):
         return TemplateFault(template, text, None, None, part)
     tags = TAG.findall(text_of(lines[number - 1]))
     return TemplateFault(template, text, culprit(tags, message, exc),
                          paragraph_text(lines, number), part)
+
+
+def before(line: str, tag: str) -> str:
+    """The part of a line before `tag` (as text)."""
+    text = text_of(line)
+    return text[:text.find(tag)] if tag in text else text
 
 
 def paragraph_text(lines: list[str], number: int) -> str:
