@@ -46,7 +46,9 @@ MARK_BYTES = b'<ns0:body xmlns:ns0="urn:beslutspapper"/>'
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 LANGUAGE = "sv-SE"
 PRODUCER = "beslutspapper"
-REFERENCE = re.compile(r' r:(?:id|embed|link|pict|dm|lo|qs|cs)="([^"]*)"')
+REFERENCE = re.compile(r' r:(id|embed|link|pict|dm|lo|qs|cs)="([^"]*)"')
+HYPERLINK = re.compile(r'<w:hyperlink [^>]*?r:id="([^"]*)"')
+KIND = {"embed": "/image", "link": "/image"}  # what r:embed and r:link must point at
 CELL_TOKEN = re.compile(r"<w:(tr|tc)[ >]|</w:(tr|tc)>|\{%.*?%\}", re.DOTALL)
 BLOCK = re.compile(r"\{%[-+]?\s*(if|for|macro|call|filter|with|raw|endif|endfor|endmacro|endcall|"
                    r"endfilter|endwith|endraw)\b")
@@ -135,11 +137,16 @@ class PreparedTemplate:
     def check_references(self, name: str, xml: str, part) -> None:
         """Every relationship the rendered part points at exists (a picture or link made
         for another document would leave Word a dangling reference)."""
-        for rid in REFERENCE.findall(xml):
-            if rid not in part.rels:
+        for attribute, rid in REFERENCE.findall(xml):
+            rel = part.rels.get(rid)
+            if rel is None or not rel.reltype.endswith(KIND.get(attribute, "")):
                 raise TemplateFault(self.path, f"en bild eller länk pekar på relationen {rid}, "
                                     "som inte finns i dokumentet (den gjordes för ett annat "
                                     "dokument)", part=name)
+        for rid in HYPERLINK.findall(xml):
+            if not part.rels[rid].reltype.endswith("/hyperlink"):
+                raise TemplateFault(self.path, f"en länk pekar på relationen {rid}, som inte är "
+                                    "en länk (den gjordes för ett annat dokument)", part=name)
 
     def document(self, xml: str) -> bytes:
         """word/document.xml around a rendered body.

@@ -18,13 +18,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .compiled import PreparedTemplate
+from .compiled import PreparedTemplate, set_language, set_properties
 from .images import Image, Link
 from .sandbox import paper_environment
 from .template_errors import TemplateFault, error_text
 
 __all__ = ["Image", "Link", "Properties", "TemplateFault", "error_text", "jinja_env",
-           "render_document", "render_paper"]
+           "render_document", "render_paper", "set_language", "set_properties"]
 
 
 @dataclass(frozen=True)

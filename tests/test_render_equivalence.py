@@ -14,7 +14,7 @@ from docxtpl import RichText
 
 from pipeline.compiled import PreparedTemplate
 from pipeline.images import DescribedImage
-from pipeline.render import Image, Link, Properties, render_document
+from pipeline.render import Image, Link, Properties, TemplateFault, render_document
 
 from docxtpl_reference import parts, plain_docxtpl, same_document
 from small_templates import TEMPLATES, document, png, with_footnotes
@@ -96,3 +96,27 @@ def test_what_rendering_adds_is_taken_away_for_the_next_paper(tmp_path):
     assert prepared.render(with_picture, PROPERTIES) == first
     assert not any(name.startswith("word/media/") for name in parts(without))
     assert b"image" not in parts(without)["word/_rels/document.xml.rels"]
+
+
+def test_a_link_made_for_another_document_is_an_error_not_a_broken_paper(tmp_path):
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+    template = document(tmp_path / "lank.docx", lambda d: d.add_paragraph("Se {{r webb }}."))
+    other = DocxTemplate(template)
+    for _ in range(3):  # rId numbers that the template's own relationships also use
+        other.build_url_id("https://example.org/")
+    for rid in ("rId1", "rId9"):
+        rich = RichText("länk", url_id=rid)
+        with pytest.raises(TemplateError, match=f"relationen {rid}"):
+            render_document(template, {"webb": rich}, PROPERTIES)
+
+
+def test_a_subdocument_is_refused_naming_the_feature(tmp_path):
+    class Subdoc:  # stands for docxtpl's (which needs docxcompose)
+        def __html__(self):
+            return "<w:p/>"
+
+    template = document(tmp_path / "under.docx", lambda d: d.add_paragraph("{{p under }}"))
+    with pytest.raises(TemplateFault, match="underdokument .* stöds inte"):
+        render_document(template, {"under": Subdoc()}, PROPERTIES)
