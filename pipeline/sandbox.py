@@ -74,14 +74,16 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj, attribute):
         self.step()
-        return super().getattr(obj, attribute)
+        return sized_value(super().getattr(obj, attribute))
 
     def getitem(self, obj, argument):
         self.step()
-        return super().getitem(obj, argument)
+        return sized_value(super().getitem(obj, argument))
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
         __self.step()
+        for value in (*args, *kwargs.values()):
+            sized_value(value)
         return super().call(__context, __obj, *args, **kwargs)
 
     def call_binop(self, context, operator, left, right):
@@ -119,6 +121,14 @@ def bounded(length: int, what: str, token: str = "") -> None:
     if length > MAX_LENGTH:
         raise LimitError(f"{what} ger {number(length)} tecken, högst {number(MAX_LENGTH)} "
                          "tillåts", token)
+
+
+def sized_value(value):
+    """A value read or passed inside a template, refused when it has grown past
+    MAX_LENGTH (a string doubled in a loop through a namespace or a macro)."""
+    if isinstance(value, str) and len(value) > MAX_LENGTH:
+        bounded(len(value), "en text som mallen bygger upp", "~")
+    return value
 
 
 def paper_environment() -> PaperEnvironment:

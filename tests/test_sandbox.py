@@ -169,3 +169,15 @@ def test_build_names_the_mall_that_is_a_text_file(tmp_path):
     assert result.exit_code == 2, result.output
     assert "»03_medlemsbidrag.docx« är inte ett Word-dokument" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_string_doubled_in_a_loop_is_stopped(tmp_path):
+    message = refused(tmp_path, "{% set ns = namespace(s='x') %}{% for i in range(100) %}"
+                      "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}")
+    assert "en text som mallen bygger upp ger" in message
+
+
+def test_a_string_doubled_through_a_macro_is_stopped(tmp_path):
+    message = refused(tmp_path, "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% endif %}"
+                      "{% endmacro %}{{ f('x', 100) }}")
+    assert "en text som mallen bygger upp ger" in message
