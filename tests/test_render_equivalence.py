@@ -120,3 +120,15 @@ def test_a_subdocument_is_refused_naming_the_feature(tmp_path):
     template = document(tmp_path / "under.docx", lambda d: d.add_paragraph("{{p under }}"))
     with pytest.raises(TemplateFault, match="underdokument .* stöds inte"):
         render_document(template, {"under": Subdoc()}, PROPERTIES)
+
+
+def test_the_comparison_ignores_namespace_prefixes_but_not_meaning():
+    from docxtpl_reference import canonical
+
+    uri = "http://schemas.microsoft.com/office/word/2010/wordml"
+    MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"  # noqa: N806
+    one = f'<a xmlns:w14="{uri}" xmlns:mc="{MC}" w14:x="1" mc:Ignorable="w14"/>'.encode()
+    two = f'<a xmlns:wp14="{uri}" xmlns:mc="{MC}" wp14:x="1" mc:Ignorable="wp14"/>'.encode()
+    three = f'<a xmlns:wp14="{uri}" wp14:x="2"/>'.encode()
+    assert canonical(one) == canonical(two)
+    assert canonical(two) != canonical(three)
