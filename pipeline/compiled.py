@@ -119,7 +119,8 @@ class PreparedTemplate:
     def rendered(self, name: str, template, context: dict, part) -> str:
         """docxtpl's render_xml_part, with the Jinja template compiled beforehand."""
         self.tpl.current_rendering_part = part
-        self.env.picture = picture_maker(self.tpl)
+        self.env.markup_printed = False
+        self.env.picture = picture_maker(self.tpl, self.printed_markup)
         try:
             xml = template.render(context)
         except TEMPLATE_ERRORS as exc:
@@ -131,8 +132,12 @@ class PreparedTemplate:
                .replace("{_%", "{%").replace("%_}", "%}"))
         if any(ch in xml for ch in "\t\a\n\f"):  # resolve_listing changes nothing else
             xml = self.tpl.resolve_listing(xml)
-        self.check_references(name, xml, part)
+        if self.env.markup_printed:  # the template's own references are the template's
+            self.check_references(name, xml, part)
         return xml
+
+    def printed_markup(self) -> None:
+        self.env.markup_printed = True
 
     def check_references(self, name: str, xml: str, part) -> None:
         """Every relationship the rendered part points at exists (a picture or link made

@@ -17,7 +17,8 @@ import re
 from .template_errors import TAG, TemplateFault, short, text_of
 
 WORDS = re.compile(r"(?<!\w)(None|nan|NaN|NaT)(?!\w)|\{\{|\{%")
-QUICK = (b"None", b"nan", b"NaN", b"NaT", b"{{", b"{%")
+QUICK = (b"{{", b"{%", b"None", b"NaN", b"NaT")  # "nan" is in "finansiering": see suspicious()
+WORD_BYTE = re.compile(rb"\w")
 PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
 RUN_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
 LOOP = re.compile(r"\{%-?\s*for\s+(\w+)\s+in\s+(.+?)\s*(?:recursive\s*)?-?%\}", re.DOTALL)
@@ -27,13 +28,26 @@ def check(prepared, parts: dict[str, bytes], context: dict) -> None:
     """Raise TemplateFault when the text of a rendered paper shows a missing value."""
     for name in ["word/document.xml", *prepared.parts, *prepared.footnotes]:
         data = parts[name]
-        if not any(word in data for word in QUICK):
+        if not suspicious(data):
             continue
         for paragraph in PARAGRAPH.findall(data.decode("utf-8")):
             text = html.unescape("".join(RUN_TEXT.findall(paragraph)))
             found = WORDS.search(text)
             if found:
                 raise refusal(prepared, context, found.group(0), text, name)
+
+
+def suspicious(data: bytes) -> bool:
+    """Whether a part may show one of the words (a quick look at the bytes)."""
+    if any(word in data for word in QUICK):
+        return True
+    start = data.find(b"nan")
+    while start != -1:
+        if not (WORD_BYTE.match(data, start - 1) if start else False) and not WORD_BYTE.match(
+                data, start + 3):
+            return True
+        start = data.find(b"nan", start + 1)
+    return False
 
 
 def refusal(prepared, context: dict, word: str, text: str, part: str) -> TemplateFault:

@@ -63,11 +63,15 @@ class DescribedImage(InlineImage):
                       xml, count=1)
 
 
-def picture_maker(tpl):
+def picture_maker(tpl, printed_markup=lambda: None):
     """The function that turns a printed value into a picture for `tpl` (the template being
-    rendered, whose current_rendering_part says where the picture goes)."""
+    rendered, whose current_rendering_part says where the picture goes). `printed_markup`
+    is called when a value that writes its own XML (RichText, an InlineImage...) is printed
+    as it is."""
 
     def picture(value):
+        if not hasattr(value, "__html__") and not isinstance(value, Image | Link):
+            return value
         if isinstance(value, Image):
             return insert(DescribedImage(tpl, value), value.path)
         if isinstance(value, Link):
@@ -78,6 +82,7 @@ def picture_maker(tpl):
             return insert(again, value.image_descriptor)
         if type(value).__name__ == "Subdoc":  # docxtpl's (imports docxcompose, not installed)
             raise TemplateRuntimeError("underdokument (docxtpl Subdoc) stöds inte i handlingarna")
+        printed_markup()
         return value
 
     return picture

@@ -58,6 +58,7 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
         self.steps = 0
         self.deadline = float("inf")
         self.picture = None  # set per part being rendered, see compiled.py
+        self.markup_printed = False  # a printed value wrote XML of its own (RichText...)
 
     def start(self) -> None:
         self.steps = 0
@@ -68,17 +69,27 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
         if self.steps > MAX_STEPS:
             raise LimitError(f"mallen tar för många steg (mer än {number(MAX_STEPS)} varv, "
                              "uppslag och anrop för en handling); en loop tar aldrig slut")
-        if (count > 1 or self.steps % CLOCK_EVERY == 0) and time.monotonic() > self.deadline:
+        if (count != 1 or self.steps % CLOCK_EVERY == 0) and time.monotonic() > self.deadline:
             raise LimitError(f"mallen tar mer än {MAX_SECONDS:.0f} sekunder för en handling; "
                              "en loop tar aldrig slut")
 
     def getattr(self, obj, attribute):
-        self.step()
-        return sized_value(super().getattr(obj, attribute))
+        self.steps += 1  # self.step(), inlined: this runs for every look-up
+        if self.steps % CLOCK_EVERY == 0 or self.steps > MAX_STEPS:
+            self.step(0)
+        value = super().getattr(obj, attribute)
+        if type(value) is str and len(value) > MAX_LENGTH:
+            sized_value(value)
+        return value
 
     def getitem(self, obj, argument):
-        self.step()
-        return sized_value(super().getitem(obj, argument))
+        self.steps += 1
+        if self.steps % CLOCK_EVERY == 0 or self.steps > MAX_STEPS:
+            self.step(0)
+        value = super().getitem(obj, argument)
+        if type(value) is str and len(value) > MAX_LENGTH:
+            sized_value(value)
+        return value
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
         __self.step()
@@ -141,6 +152,7 @@ def paper_environment() -> PaperEnvironment:
     env.filters.update({name: checked(name, f) for name, f in FILTERS.items()})
     env.globals["range"] = env.bounded_range
     env.finalize = lambda value: env.picture(value) if env.picture else value
+    # (compiled.py sets markup_printed from `picture` when a value has its own XML)
     return env
 
 

@@ -181,3 +181,10 @@ def test_a_string_doubled_through_a_macro_is_stopped(tmp_path):
     message = refused(tmp_path, "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% endif %}"
                       "{% endmacro %}{{ f('x', 100) }}")
     assert "en text som mallen bygger upp ger" in message
+
+
+def test_a_template_that_cannot_be_used_is_reported_once(tmp_path):
+    folder = templates_with(tmp_path, "03_medlemsbidrag.docx",
+                            lambda path: path.write_text("ingen mall"))
+    result, _ = build(tmp_path, folder)
+    assert result.output.count("03_medlemsbidrag.docx« är inte ett Word-dokument") == 1
