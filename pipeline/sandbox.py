@@ -21,6 +21,7 @@ import time
 
 from jinja2 import StrictUndefined, TemplateRuntimeError, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
 from .formatting import FILTERS
 
@@ -30,6 +31,7 @@ MAX_STEPS = 5_000_000  # loop turns, look-ups and calls in one paper
 MAX_SECONDS = 20.0  # rendering one paper
 CLOCK_EVERY = 4096  # steps between two looks at the clock
 REFUSED_FILTERS = ("safe", "urlize")  # they write raw markup into the XML
+PLAIN = frozenset({str, int, float, bool, type(None), Markup})  # printed as they are
 
 
 class LimitError(TemplateRuntimeError):
@@ -147,13 +149,33 @@ def paper_environment() -> PaperEnvironment:
                            keep_trailing_newline=True)
     for name in REFUSED_FILTERS:
         env.filters.pop(name, None)
-    for name in ("center", "indent", "wordwrap", "truncate", "join", "replace", "format"):
+    for name in ("center", "indent", "wordwrap", "truncate"):  # a width as argument
         env.filters[name] = sized(name, env.filters[name])
+    for name in ("join", "replace", "format"):  # a result that can grow
+        env.filters[name] = sized_result(name, env.filters[name])
     env.filters.update({name: checked(name, f) for name, f in FILTERS.items()})
     env.globals["range"] = env.bounded_range
-    env.finalize = lambda value: env.picture(value) if env.picture else value
-    # (compiled.py sets markup_printed from `picture` when a value has its own XML)
+
+    def finalize(value):  # every printed value: plain values pass at once
+        if type(value) in PLAIN or env.picture is None:
+            return value
+        return env.picture(value)
+
+    env.finalize = finalize
     return env
+
+
+def sized_result(name: str, function):
+    """A builtin filter whose result is bounded (it is called often: kept lean)."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        result = function(*args, **kwargs)
+        if isinstance(result, str) and len(result) > MAX_LENGTH:
+            bounded(len(result), f"filtret {name}", name)
+        return result
+
+    return wrapper
 
 
 def sized(name: str, function):
