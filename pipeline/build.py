@@ -67,7 +67,7 @@ def prepare(workbook: Path, templates: Path) -> Prepared:
     figures, problems = compute(bok)
     if problems:
         raise UserError(problems)
-    prepared = Prepared(bok, figures, ctx.lookup(bok, figures),
+    prepared = Prepared(bok, figures, ctx.lookup(bok, figures, workbook.parent),
                         plan_papers(bok, templates, ctx.payers(figures)), templates)
     return replace(prepared, bilagor=bilagor.plan_bilagor(prepared))
 

@@ -3,15 +3,14 @@ accessibility rules on every paper; errors name the template and the tag."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from jinja2 import Environment, TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError
 
 from .accessibility import check_paper
 from .build import Paper, Prepared, render_all
 from .problems import Problem
-from .render import error_text, render_paper, template_tags
+from .render import Properties, TemplateFault, error_text, render_document
 
 
 def check_templates(prepared: Prepared) -> list[Problem]:
@@ -24,7 +23,8 @@ def check_templates(prepared: Prepared) -> list[Problem]:
     for template, papers in by_template.items():
         for paper in papers.values():
             try:
-                render_paper(template, prepared.context(paper), "", "", paper.steg["datum"])
+                render_document(template, prepared.context(paper),
+                                Properties("", "", paper.steg["datum"]))
             except TemplateError as exc:
                 problems.append(template_problem(template, exc))
                 break
@@ -46,31 +46,8 @@ def check_papers(prepared: Prepared) -> list[Problem]:
 
 
 def template_problem(template: Path, exc: TemplateError) -> Problem:
-    text = error_text(exc)
-    tag = culprit_tag(template, exc)
-    where = f"mallen {template.name}"
-    if tag:
-        text += f", i taggen {tag}"
-    return Problem(where, text + ".", found=False)
-
-
-def culprit_tag(template: Path, exc: TemplateError) -> str | None:
-    """The tag an error is about: the one naming the missing variable, or the first tag
-    that does not parse."""
-    try:
-        tags = template_tags(template)
-    except Exception:  # the template cannot even be opened; the message says enough
-        return None
-    message = str(getattr(exc, "message", None) or exc)
-    for quoted in message.split("'")[1::2]:
-        for tag in tags:
-            if re.search(rf"(?<!\w){re.escape(quoted)}(?!\w)", tag):
-                return tag
-    env = Environment()
-    for i, tag in enumerate(tags):
-        try:
-            env.parse("".join(tags[: i + 1]))
-        except TemplateSyntaxError as error:
-            if "end of template" not in str(error).lower():
-                return tag
-    return None
+    """The problem for a template that fails: its name, what went wrong, and where (the tag
+    and the text of its paragraph, as the renderer found them)."""
+    if not isinstance(exc, TemplateFault):
+        exc = TemplateFault(template, error_text(exc))
+    return Problem(f"mallen {template.name}", exc.message(), found=False)

@@ -9,6 +9,7 @@ documents every name from a real context, so the list cannot drift from this cod
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,6 +17,7 @@ import pandas as pd
 from . import schema, wording
 from .compute import Figures
 from .formatting import lista
+from .images import Image
 from .validate import Arbetsbok
 
 CONTACT_LABELS = (
@@ -28,6 +30,7 @@ PARTY_TEXT = ("beredande_organ", "beslutande_organ", "forvaltning", "avdelning",
               "kanslichefens_titel", "kallas", "representant", "logotyp", "finansieras_av",
               *(key for key, _ in CONTACT_LABELS))
 DRAFT_MARK = "UTKAST – exempeldata"
+LOGO_HEIGHT_MM = 12  # the letterhead has room for this much above the body
 KEY_TEXT = {"medlemsbidrag": "förbundens medlemsbidrag", "eget kapital": "förbundens egna kapital",
             "invånare": "antalet invånare i förbundens kommuner", "lika": "lika delar"}
 
@@ -124,9 +127,11 @@ class Lookup:
     figures: dict[str, dict]
     cases: dict[tuple[str, int], dict]
     rubrik: dict[int, str]
+    logos: dict[str, Image]  # by party; a party without a logo has none
 
 
-def lookup(bok: Arbetsbok, figures: Figures) -> Lookup:
+def lookup(bok: Arbetsbok, figures: Figures, folder: Path) -> Lookup:
+    """`folder`: the workbook's folder, where the parties' logos are."""
     keys = ("namn", "kortnamn", "typ", "forbund", "invanare", "andel", "bidrag_nu",
             "bidrag_nytt", "forandring_kr", "forandring_procent")
     figure_rows = records(figures.parter)
@@ -137,6 +142,8 @@ def lookup(bok: Arbetsbok, figures: Figures) -> Lookup:
         figures={r["namn"]: r for r in figure_rows},
         cases={(r["part"], r["steg"]): r for r in records(bok.arenden)},
         rubrik=dict(zip(bok.beslutssteg["steg"], bok.beslutssteg["rubrik"])),
+        logos={r["namn"]: Image(folder / r["logotyp"], r["namn"], height_mm=LOGO_HEIGHT_MM)
+               for r in records(bok.parter) if r.get("logotyp")},
     )
 
 
@@ -179,7 +186,7 @@ def paper_context(lk: Lookup, steg: dict, part: str, bilagor: list[dict]) -> dic
         "nuvarande_bidrag_text": wording.current_fee_text(eget, shared),
         "andrade_forbundsordningar": changed,
         "bilagor": bilagor,
-        "logotyp": "",
+        "logotyp": lk.logos.get(part, ""),
         "kopia_till": [*(f["namn"] for f in member_of), *([remiss] if remiss else [])],
     }
 

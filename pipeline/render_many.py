@@ -12,7 +12,7 @@ from jinja2 import TemplateError
 
 from .compiled import PreparedTemplate
 from .problems import Problem, UserError
-from .render import error_text
+from .render import Properties, TemplateFault
 
 PARALLEL_FROM = 120  # below this, starting a second process costs more than it saves
 CHUNK = 40
@@ -49,17 +49,36 @@ def render_chunk(prepared, papers: list, templates: dict | None = None):
     templates = {} if templates is None else templates
     data, problems = [], []
     for paper in papers:
-        try:
-            if paper.template not in templates:
+        if paper.template not in templates:
+            try:
                 templates[paper.template] = PreparedTemplate(paper.template)
-            data.append(templates[paper.template].render(
-                prepared.context(paper), f"{paper.steg['rubrik']} – {paper.part}", paper.part,
-                paper.steg["datum"]))
+            except TemplateError as exc:  # the template itself: one problem, not one a paper
+                templates[paper.template] = exc
+        template = templates[paper.template]
+        if isinstance(template, TemplateError):
+            data.append(b"")
+            problems.append(paper_problem(paper, template, whole_template=True))
+            continue
+        try:
+            data.append(template.render(
+                prepared.context(paper), Properties(f"{paper.steg['rubrik']} – {paper.part}",
+                                                    paper.part, paper.steg["datum"])))
         except TemplateError as exc:
             data.append(b"")
-            problems.append(Problem(paper.steg["mall"], f"{error_text(exc)} (i handlingen för "
-                                    f"{paper.part}).", found=False))
+            problems.append(paper_problem(paper, exc))
     return data, problems
+
+
+def paper_problem(paper, exc: TemplateError, whole_template: bool = False) -> Problem:
+    """The problem for a paper whose template failed: the template (the Mall cell's value),
+    what went wrong, where in the template, and the paper (unless the template itself
+    cannot be used)."""
+    if not isinstance(exc, TemplateFault):
+        exc = TemplateFault(paper.template, str(getattr(exc, "message", None) or exc))
+    if whole_template:
+        return Problem(f"mallen {paper.steg['mall']}", exc.message(), found=False)
+    return Problem(f"mallen {paper.steg['mall']}", f"{exc.message()[:-1]} (i handlingen "
+                   f"{paper.path} för {paper.part}).", found=False)
 
 
 # A worker process renders with what its parent prepared (inherited through fork) and

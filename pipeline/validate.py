@@ -68,7 +68,30 @@ def load(workbook: Path, templates: Path) -> Arbetsbok:
     arbetsbok, problems = validate(tables, templates)
     if problems:
         raise UserError(problems)
+    problems = check_logos(arbetsbok, workbook.parent)
+    if problems:
+        raise UserError(problems)
     return arbetsbok
+
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def check_logos(bok: Arbetsbok, folder: Path) -> list[Problem]:
+    """Each Logotyp names a PNG or JPEG file in the workbook's folder (no path out of it)."""
+    problems = []
+    table = bok.tables["Parter"]
+    for row in bok.parter.itertuples():
+        name = getattr(row, "logotyp", None)
+        if not name:
+            continue
+        path = folder / name
+        inside = Path(name).name == name and name not in (".", "..")
+        if not inside or path.suffix.lower() not in LOGO_SUFFIXES or not path.is_file():
+            problems.append(Problem(table.cell("logotyp", row.rad),
+                                    f"en bildfil (PNG eller JPEG) i arbetsbokens mapp {folder}",
+                                    name, table.header("logotyp")))
+    return problems
 
 
 def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | None, list]:

@@ -4,11 +4,11 @@ ones: counts per step and party kind, wording by number, the language rules, no 
 from __future__ import annotations
 
 import pytest
-import second_county
 from test_language import RULES
 
 from pipeline.build import build
 
+import second_county
 from conftest import document_text, paper_paths, running_text
 from workbooks import TEMPLATES, write
 
