@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from .filenames import slug, step_folder
 from .formatting import datum, lista, tal
 from .output import OutputFile
 from .problems import Problem, UserError
-from .render import error_text, jinja_env, template_tags
+from .render import Properties, error_text, jinja_env
 from .validate import Arbetsbok, template_names
 from .wording import share_word
 
@@ -85,7 +86,15 @@ def warnings(bok: Arbetsbok, plan: list[Bilaga]) -> list[str]:
             "anger inget säte för förbundet, som 9 § lagen (2003:1210) om finansiell samordning "
             "av rehabiliteringsinsatser kräver av en förbundsordning."
             for mall, template in templates.items()
-            if any(re.search(r"\bsate\b", tag) for tag in template_tags(template))]
+            if uses_name(template, "sate")]
+
+
+def uses_name(template: Path, name: str) -> bool:
+    """Whether a tag of the template's body mentions `name` (Word may split a tag over runs,
+    so the text is read without the XML between them)."""
+    with zipfile.ZipFile(template) as docx:
+        text = re.sub(r"<[^>]+>", "", docx.read("word/document.xml").decode("utf-8"))
+    return any(re.search(rf"\b{name}\b", tag) for tag in re.findall(r"\{[{%].*?[}%]\}", text))
 
 
 def planned(template: Path, mall: str, steg: dict, context: dict, forbund: str | None,
@@ -146,7 +155,8 @@ def render_bilagor(plan: list[Bilaga]) -> list[bytes]:
             if bilaga.template not in templates:
                 templates[bilaga.template] = PreparedTemplate(bilaga.template)
             data.append(templates[bilaga.template].render(
-                bilaga.context, bilaga.titel, bilaga.context["nytt_forbund"], bilaga.datum))
+                bilaga.context, Properties(bilaga.titel, bilaga.context["nytt_forbund"],
+                                           bilaga.datum)))
         except TemplateError as exc:
             problems.append(Problem(bilaga.mall, f"{error_text(exc)} (i bilagan "
                                     f"»{bilaga.titel}«).", found=False))

@@ -9,8 +9,8 @@ documents every name from a real context, so the list cannot drift from this cod
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
