@@ -82,12 +82,12 @@ def test_build_refuses_and_leaves_out_untouched(tmp_path):
     shutil.copytree(TEMPLATES, folder)
     path = folder / "01_delta_i_lansprocess.docx"
     doc = Document(path)
-    doc.add_paragraph("Ärende: {{ arende }}")
+    doc.add_paragraph("Beslutat: {{ arende.beslutsdatum }}")  # None without a decision
     doc.save(path)
     result = runner.invoke(main, [*args, "--templates", str(folder)])
     assert result.exit_code == 2, result.output
     assert "mallen 01_delta_i_lansprocess.docx" in result.output
-    assert "»None«, för värdet i taggen {{ arende }} saknas" in result.output
+    assert "»None«, för värdet i taggen {{ arende.beslutsdatum }} saknas" in result.output
     assert "i handlingen steg-1" in result.output
     assert "Traceback" not in result.output
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
