@@ -146,14 +146,18 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
             changes += incremental.change_lines(paper, previous, figures)
     files.append(summary_file(prepared, out, common, manifest))
     missing_office = pdf and find_office() is None
+    pdf_problems: list[Problem] = []
     if pdf and not missing_office:
-        files += pdf_files(files, out, set(rendered), pdf_processes, progress)
+        pdfs, pdf_problems = pdf_files(files, out, set(rendered), pdf_processes, progress)
+        files += pdfs
     elif not pdf:
         files += current_pdfs(files, out, manifest, set(rendered))
     result = write_output(out, files, force=force, complete=not steps and not parts,
                           manifest=manifest)
     if missing_office:
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
+    if pdf_problems:  # the papers and the other PDFs are written; these are named
+        raise UserError(pdf_problems)
     return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers)],
                        rendered=len(todo), changes=changes)
 
@@ -196,18 +200,21 @@ def unchanged_paper(out: Path, entry: dict | None, key: str) -> bytes | None:
 
 def pdf_files(files: list[OutputFile], out: Path, rendered: set[str],
               processes: int | None = None,
-              progress: Callable[..., Iterable] = quietly) -> list[OutputFile]:
+              progress: Callable[..., Iterable] = quietly
+              ) -> tuple[list[OutputFile], list[Problem]]:
     """A PDF for every paper: those rendered now (or without a PDF) converted by LibreOffice
-    in batches, `processes` at once, the others as they are."""
+    in batches, `processes` at once, the others as they are; and a problem for each paper
+    that LibreOffice could not convert (it gets no PDF)."""
     papers = [f for f in files if f.paper]
     pdf_path = {f.path: f.path[:-len(".docx")] + ".pdf" for f in papers}
     todo = {f.path: f.data for f in papers
             if f.path in rendered or not (out / pdf_path[f.path]).is_file()}
-    by_path = convert(todo, processes, progress)
+    converted = convert(todo, processes, progress)
+    by_path = converted.pdfs
     return [OutputFile(pdf_path[f.path],
                        by_path[f.path] if f.path in by_path else (out / pdf_path[f.path]).read_bytes(),
                        {**{k: f.record[k] for k in ("steg", "part")}, "format": "pdf"})
-            for f in papers]
+            for f in papers if f.path not in converted.failed], converted.problems()
 
 
 def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:

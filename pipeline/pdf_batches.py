@@ -18,6 +18,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .pdf import INSTALL_HINT, find_office, run_office, stop
@@ -52,17 +53,29 @@ def split(names: list[str], processes: int) -> list[list[str]]:
     return [names[i::count] for i in range(count)]
 
 
-def convert(docx: dict[str, bytes], processes: int | None = None,
-            progress: Callable[..., Iterable] = quietly, log: Path | None = None) -> dict[str, bytes]:
-    """PDF bytes for each .docx, keyed as given (a relative path ending in .docx).
+@dataclass
+class Converted:
+    pdfs: dict[str, bytes]  # keyed as the .docx were
+    failed: list[str]  # the .docx that LibreOffice could not convert, even alone
+    log: Path  # LibreOffice's own output
 
-    UserError names the papers LibreOffice could not convert, even alone; OfficeBroken is
-    raised when it cannot convert anything at all."""
+    def problems(self) -> list[Problem]:
+        if not self.failed:
+            return []
+        return failure_problems(self.failed, len(self.pdfs) + len(self.failed), self.log)
+
+
+def convert(docx: dict[str, bytes], processes: int | None = None,
+            progress: Callable[..., Iterable] = quietly, log: Path | None = None) -> Converted:
+    """PDF bytes for each .docx, keyed as given (a relative path ending in .docx), and the
+    papers that LibreOffice could not convert; OfficeBroken when it converts nothing at all,
+    not even an empty document."""
     office = find_office()
     if office is None:
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
+    log = log or log_path()
     if not docx:
-        return {}
+        return Converted({}, [], log)
     log = log or log_path()
     # Short, unique file names for LibreOffice; the PDF's title comes from the document itself.
     keys = {f"{i:05d}-{Path(key).name}": key for i, key in enumerate(sorted(docx))}
@@ -80,9 +93,9 @@ def convert(docx: dict[str, bytes], processes: int | None = None,
             raise OfficeBroken(f"LibreOffice ({office}) kan inte skriva någon PDF, inte ens av "
                                f"ett tomt dokument: installationen verkar trasig. Dess utskrift "
                                f"finns i {log}.")
-        if failed:
-            raise UserError(failure_problems([keys[n] for n in failed], len(keys), log))
-        return {key: (target / pdf_name(name)).read_bytes() for name, key in keys.items()}
+        return Converted({key: (target / pdf_name(name)).read_bytes()
+                          for name, key in keys.items() if name not in failed},
+                         [keys[n] for n in failed], log)
 
 
 def failure_problems(failed: list[str], total: int, log: Path) -> list[Problem]:
@@ -91,10 +104,10 @@ def failure_problems(failed: list[str], total: int, log: Path) -> list[Problem]:
                         "när den fick gå ensam.", found=False) for path in failed[:SHOWN]]
     if len(failed) > SHOWN:
         problems.append(Problem(f"… och {len(failed) - SHOWN} till", "samma fel.", found=False))
-    problems.append(Problem("--pdf", f"{len(failed)} av {total} handlingar fick ingen PDF, så "
-                            f"inget skrevs till mappen. LibreOffices utskrift finns i {log}. "
-                            "Öppna handlingen i Word eller LibreOffice för att se vad som är fel.",
-                            found=False))
+    problems.append(Problem("--pdf", f"{len(failed)} av {total} handlingar fick ingen PDF; "
+                            "Word-filerna och de andra PDF:erna är skrivna. LibreOffices utskrift "
+                            f"finns i {log}. Öppna handlingen i Word eller LibreOffice för att se "
+                            "vad som är fel.", found=False))
     return problems
 
 
