@@ -27,7 +27,6 @@ from pipeline.build import build
 from pipeline.cli import main, progress_bar
 from pipeline.pdf import find_office
 from pipeline.pdf_batches import OfficeBroken, convert
-from pipeline.problems import UserError
 
 from conftest import paper_paths
 from workbooks import EXAMPLE, TEMPLATES
