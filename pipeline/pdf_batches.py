@@ -76,7 +76,6 @@ def convert(docx: dict[str, bytes], processes: int | None = None,
     log = log or log_path()
     if not docx:
         return Converted({}, [], log)
-    log = log or log_path()
     # Short, unique file names for LibreOffice; the PDF's title comes from the document itself.
     keys = {f"{i:05d}-{Path(key).name}": key for i, key in enumerate(sorted(docx))}
     with tempfile.TemporaryDirectory(prefix="papers-pdf-") as tmp, \
