@@ -112,7 +112,8 @@ def office_processes(root: int) -> list[int]:
             pid = parent[pid]
         return False
 
-    return [int(pid) for pid, _, name in rows if name.startswith("soffice") and under(int(pid))]
+    binary = "soffice" if sys.platform == "darwin" else "soffice.bin"  # not the start script
+    return [int(pid) for pid, _, name in rows if Path(name).name == binary and under(int(pid))]
 
 
 def pdf_runs(args, workbook: Path, templates: Path) -> dict:
