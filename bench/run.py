@@ -75,8 +75,9 @@ def county_command(out: Path) -> float:
 
 def pdf_command(out: Path, processes: int | None = None, workbook: Path | None = None,
                 templates: Path | None = None) -> dict:
-    """A whole `papers build --pdf` into an empty folder; the most LibreOffice processes
-    seen converting at once (sampled with ps every half second)."""
+    """A whole `papers build --pdf` into an empty folder, and how many LibreOffice processes
+    were converting at once (ps every half second; the median over the samples that saw one,
+    so that one starting while another exits does not count)."""
     papers = shutil.which("papers", path=str(Path(sys.executable).parent)) or "papers"
     shutil.rmtree(out, ignore_errors=True)
     command = [papers, "build", "--pdf", "--out", str(out)]
@@ -85,14 +86,16 @@ def pdf_command(out: Path, processes: int | None = None, workbook: Path | None =
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
-    busy = 0
+    seen = []
     while process.poll() is None:
-        busy = max(busy, len(office_processes(process.pid)))
+        seen.append(len(office_processes(process.pid)))
         time.sleep(0.5)
     seconds = time.perf_counter() - start
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)}: exit {process.returncode}\n{process.stderr.read()}")
-    return {"seconds": seconds, "pdfs": len(list(out.rglob("*.pdf"))), "at_once": busy}
+    busy = [n for n in seen if n]
+    return {"seconds": seconds, "pdfs": len(list(out.rglob("*.pdf"))),
+            "at_once": statistics.median_low(busy) if busy else 0}
 
 
 def office_processes(root: int) -> list[int]:
@@ -144,7 +147,7 @@ def pdf_report(pdf: dict) -> str:
         n = par[0]["pdfs"]
         rows.append((f"{label}, {len(par)} run(s)", str(n), f"{s:.1f}", f"{n / s:.1f}",
                      f"{s1:.1f} ({how})", f"{n / s1:.1f}", f"{s1 / s:.2f}x",
-                     str(max(r["at_once"] for r in par))))
+                     str(statistics.median_low(r["at_once"] for r in par))))
     width = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join(lines + ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in
                                         enumerate(zip(r, width))) for r in rows])
