@@ -1,11 +1,18 @@
-"""`make bench`: this pipeline against plain docxtpl on the synthetic national workbook.
+"""`make bench`: this pipeline against plain docxtpl on the synthetic national workbook, and
+the PDFs (`--pdf`) against a single LibreOffice process.
 
 Every measurement runs in a fresh process (so peak memory is its own), the two
 variants alternate, and the table gives medians. The timed region is the same for both:
 from reading the workbook to the last paper written (interpreter start-up and imports
 excluded); the county build is timed as a whole command, start-up included.
 
-    python bench/run.py [--runs 3] [--seed 1] [--folder bench/data]
+The PDF builds are whole `papers build --pdf` commands into an empty folder: the county
+(the shipped workbook) `--runs` times, the national workbook once (it takes minutes), each
+with the default number of LibreOffice processes and with `--pdf-processer 1`. One process
+converts the county's 31 papers in one batch; the national set is more than one LibreOffice
+run converts (it stops after 245), so its single process converts sequential batches.
+
+    python bench/run.py [--runs 3] [--seed 1] [--folder bench/data] [--no-pdf]
 """
 
 from __future__ import annotations
@@ -66,12 +73,93 @@ def county_command(out: Path) -> float:
     return time.perf_counter() - start
 
 
+def pdf_command(out: Path, processes: int | None = None, workbook: Path | None = None,
+                templates: Path | None = None) -> dict:
+    """A whole `papers build --pdf` into an empty folder, and how many LibreOffice processes
+    were converting at once (ps every half second; the median over the samples that saw one,
+    so that one starting while another exits does not count)."""
+    papers = shutil.which("papers", path=str(Path(sys.executable).parent)) or "papers"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [papers, "build", "--pdf", "--out", str(out)]
+    command += ["--workbook", str(workbook), "--templates", str(templates)] if workbook else []
+    command += ["--pdf-processer", str(processes)] if processes else []
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    seen = []
+    while process.poll() is None:
+        seen.append(len(office_processes(process.pid)))
+        time.sleep(0.5)
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)}: exit {process.returncode}\n{process.stderr.read()}")
+    busy = [n for n in seen if n]
+    return {"seconds": seconds, "pdfs": len(list(out.rglob("*.pdf"))),
+            "at_once": statistics.median_low(busy) if busy else 0}
+
+
+def office_processes(root: int) -> list[int]:
+    """The soffice.bin processes started by process `root` (Linux and macOS ps)."""
+    try:
+        table = subprocess.run(["ps", "-eo", "pid=,ppid=,comm="], capture_output=True,
+                               text=True, check=True).stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    rows = [line.split(None, 2) for line in table if len(line.split(None, 2)) == 3]
+    parent = {int(pid): int(ppid) for pid, ppid, _ in rows}
+
+    def under(pid: int) -> bool:
+        while pid in parent and pid > 1:
+            if parent[pid] == root:
+                return True
+            pid = parent[pid]
+        return False
+
+    binary = "soffice" if sys.platform == "darwin" else "soffice.bin"  # not the start script
+    return [int(pid) for pid, _, name in rows if Path(name).name == binary and under(int(pid))]
+
+
+def pdf_runs(args, workbook: Path, templates: Path) -> dict:
+    county = {"parallel": [], "single": []}
+    for _ in range(args.runs):
+        county["parallel"].append(pdf_command(args.folder / "ut-lan-pdf"))
+        county["single"].append(pdf_command(args.folder / "ut-lan-pdf", 1))
+    print("  län med PDF klart", file=sys.stderr)
+    national = {"parallel": [pdf_command(args.folder / "ut-pdf", None, workbook, templates)]}
+    print(f"  nationellt med PDF: {national['parallel'][0]['seconds']:.0f} s", file=sys.stderr)
+    national["single"] = [pdf_command(args.folder / "ut-pdf", 1, workbook, templates)]
+    print(f"  nationellt med PDF, en process: {national['single'][0]['seconds']:.0f} s",
+          file=sys.stderr)
+    return {"county": county, "national": national}
+
+
+def pdf_report(pdf: dict) -> str:
+    from pipeline.pdf_batches import default_processes
+
+    lines = [f"PDF (papers build --pdf, whole command, empty out/; {default_processes()} "
+             "LibreOffice processes by default):", ""]
+    rows = [("", "papers", "s", "papers/s", "s, 1 process", "papers/s", "speed-up",
+             "at once")]
+    for key, label, how in (("county", "county (shipped workbook)", "one batch"),
+                            ("national", "national", "sequential batches")):
+        par, one = pdf[key]["parallel"], pdf[key]["single"]
+        s, s1 = (statistics.median(r["seconds"] for r in runs) for runs in (par, one))
+        n = par[0]["pdfs"]
+        rows.append((f"{label}, {len(par)} run(s)", str(n), f"{s:.1f}", f"{n / s:.1f}",
+                     f"{s1:.1f} ({how})", f"{n / s1:.1f}", f"{s1 / s:.2f}x",
+                     str(statistics.median_low(r["at_once"] for r in par))))
+    width = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join(lines + ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in
+                                        enumerate(zip(r, width))) for r in rows])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--folder", type=Path, default=ROOT / "bench" / "data")
     parser.add_argument("--one", nargs=4)
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF builds")
     args = parser.parse_args()
     if args.one:
         variant, workbook, templates, out = args.one
@@ -96,7 +184,14 @@ def main() -> None:
         shutil.rmtree(out, ignore_errors=True)
         county.append(county_command(out))
         county_again.append(county_command(out))
+    pdf = None if args.no_pdf else pdf_runs(args, workbook, templates)
+    (args.folder / "resultat.json").write_text(json.dumps({"runs": runs, "county": county,
+                                                            "county_again": county_again,
+                                                            "pdf": pdf}), encoding="utf-8")
     print(report(runs, county, county_again, args.runs))
+    if pdf:
+        print()
+        print(pdf_report(pdf))
 
 
 def report(runs: dict, county: list[float], county_again: list[float], n: int) -> str:

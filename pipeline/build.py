@@ -15,7 +15,8 @@ from . import context as ctx
 from .compute import Figures, compute
 from .filenames import paper_names, step_folder
 from .output import OutputFile, WriteResult, opened, sha256, write_output
-from .pdf import INSTALL_HINT, convert, find_office
+from .pdf import INSTALL_HINT, find_office
+from .pdf_batches import convert, quietly
 from .problems import Problem, UserError
 from .read import normalize_header
 from .render_many import render_papers
@@ -112,13 +113,15 @@ def render_all(prepared: Prepared, papers: list[Paper],
 
 def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = (),
           parts: Iterable[str] = (), force: bool = False, pdf: bool = False,
-          progress: Callable[[list], Iterable] = iter) -> BuildResult:
+          progress: Callable[..., Iterable] = quietly,
+          pdf_processes: int | None = None) -> BuildResult:
     """Render the papers (all, or those of `steps` and `parts`) and write them to `out`.
 
     A paper whose inputs are those the manifest recorded, and whose file is as it was
     written, is not rendered again. With `pdf`, LibreOffice also writes a PDF/A beside
-    every paper; when it is not installed the .docx files are still written and
-    UserError says how to install it."""
+    every paper (`pdf_processes` LibreOffice processes at once, default one per core); when
+    it is not installed the .docx files are still written and UserError says how to install
+    it. `progress(items, label)` wraps long loops (a progress bar on a terminal)."""
     prepared = prepare(workbook, templates)
     steps, parts = list(steps), list(parts)
     papers = select(prepared.papers, steps, parts)
@@ -153,14 +156,18 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
         plan = [b for b in prepared.bilagor if not steps or b.steg in steps]
         files += bilagor.bilaga_files(plan)
         missing_office = pdf and find_office() is None
+        pdf_problems: list[Problem] = []
         if pdf and not missing_office:
-            files += pdf_files(files, out, set(rendered))
+            pdfs, pdf_problems = pdf_files(files, out, set(rendered), pdf_processes, progress)
+            files += pdfs
         elif not pdf:
             files += current_pdfs(files, out, manifest, set(rendered))
         result = write_output(out, files, force=force, complete=not steps and not parts,
                               manifest=manifest, protect=(workbook, templates))
     if missing_office:
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
+    if pdf_problems:  # the papers and the other PDFs are written; these are named
+        raise UserError(pdf_problems)
     return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers),
                                         *bilagor.warnings(prepared.bok, plan)],
                        rendered=len(todo), changes=changes)
@@ -202,20 +209,24 @@ def unchanged_paper(out: Path, entry: dict | None, key: str) -> bytes | None:
     return data if sha256(data) == entry["sha256"] else None
 
 
-def pdf_files(files: list[OutputFile], out: Path, rendered: set[str]) -> list[OutputFile]:
-    """A PDF for every paper: those rendered now (or without a PDF) converted in one
-    LibreOffice run, the others as they are."""
+def pdf_files(files: list[OutputFile], out: Path, rendered: set[str],
+              processes: int | None = None,
+              progress: Callable[..., Iterable] = quietly
+              ) -> tuple[list[OutputFile], list[Problem]]:
+    """A PDF for every paper: those rendered now (or without a PDF) converted by LibreOffice
+    in batches, `processes` at once, the others as they are; and a problem for each paper
+    that LibreOffice could not convert (it gets no PDF)."""
     papers = [f for f in files if f.paper]
     pdf_path = {f.path: f.path[:-len(".docx")] + ".pdf" for f in papers}
-    todo = {f.path.replace("/", "__"): f for f in papers
+    todo = {f.path: f.data for f in papers
             if f.path in rendered or not (out / pdf_path[f.path]).is_file()}
-    converted = convert({name: f.data for name, f in todo.items()}) if todo else {}
-    by_path = {todo[name].path: handover.finish_pdf(data, todo[name].data)  # handover hook
-               for name, data in converted.items()}
+    converted = convert(todo, processes, progress)
+    by_path = {path: handover.finish_pdf(data, todo[path])  # registrar metadata (handover.py)
+               for path, data in converted.pdfs.items()}
     return [OutputFile(pdf_path[f.path],
                        by_path[f.path] if f.path in by_path else (out / pdf_path[f.path]).read_bytes(),
                        {**{k: f.record[k] for k in ("steg", "part")}, "format": "pdf"})
-            for f in papers]
+            for f in papers if f.path not in converted.failed], converted.problems()
 
 
 def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:

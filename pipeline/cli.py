@@ -22,6 +22,7 @@ WORKBOOK = "data/arbetsbok.xlsx"
 TEMPLATES = "templates_docx"
 OUT = "out"
 CHANGES_SHOWN = 40
+PROGRESS_AFTER = 2.0  # seconds of work before a progress bar appears
 
 
 def report_errors(command):
@@ -144,15 +145,17 @@ def main(debug: bool) -> None:
 @click.option("--force", is_flag=True, help="Skriv över handlingar som har ändrats för hand.")
 @click.option("--pdf", is_flag=True, help="Skriv också en PDF/A bredvid varje handling "
               "(kräver LibreOffice).")
+@click.option("--pdf-processer", "pdf_processes", type=click.IntRange(1, 64), default=None,
+              help="Så många LibreOffice som gör PDF samtidigt (standard: en per kärna).")
 @report_errors
 def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool,
-          pdf: bool) -> None:
+          pdf: bool, pdf_processes: int | None) -> None:
     """Skriv alla handlingar till mappen out/."""
     from .build import build as run_build
 
     check_out(out, workbook, templates, force)
     result = run_build(workbook, templates, out, steps=steps, parts=parts, force=force,
-                       pdf=pdf, progress=progress_bar)
+                       pdf=pdf, progress=progress_bar, pdf_processes=pdf_processes)
     for warning in result.warnings:
         click.echo(f"Varning: {warning}", err=True)
     if result.changes:
@@ -181,16 +184,31 @@ def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool,
         sys.exit(2)
 
 
-def progress_bar(items: list):
-    """A progress bar on a terminal; nothing in a log."""
+def progress_bar(items, label: str = "Skriver handlingar", delay: float = PROGRESS_AFTER):
+    """A progress bar on stderr (count and time left) once the work has taken `delay`
+    seconds, on a terminal only: nothing in a pipe or a log."""
     if not sys.stderr.isatty():
         return iter(items)
-    return _bar(items)
+    return _bar(items, label, delay)
 
 
-def _bar(items):
-    with click.progressbar(items, label="Skriver handlingar", file=sys.stderr) as bar:
-        yield from bar
+def _bar(items, label: str, delay: float):
+    import time
+    start, done, bar = time.monotonic(), 0, None
+    try:
+        for item in items:
+            yield item
+            done += 1
+            if bar is None and time.monotonic() - start >= delay:
+                bar = click.progressbar(length=len(items), label=label, file=sys.stderr,
+                                        show_pos=True, show_eta=True)
+                bar.start = time.time() - (time.monotonic() - start)  # time left from the start
+                bar.update(done)
+            elif bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.render_finish()
 
 
 @main.command()

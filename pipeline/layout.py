@@ -77,13 +77,17 @@ def check_layout(prepared, papers=None) -> list[Problem]:
     """Render the papers (all of a build, or `papers`), convert them to PDF in one
     LibreOffice run and return a Problem per finding, naming paper and page."""
     from .build import render_all
-    from .pdf import convert, find_office
+    from .pdf import find_office
+    from .pdf_batches import convert
 
     if find_office() is None:
         raise UserError([Problem("--layout", NO_OFFICE, found=False)])
     files = render_all(prepared, prepared.papers if papers is None else papers)
     by_name = {f.path.replace("/", "__"): f for f in files}
-    pdfs = convert({name: f.data for name, f in by_name.items()})
+    converted = convert({name: f.data for name, f in by_name.items()})
+    if converted.failed:
+        raise UserError(converted.problems())
+    pdfs = converted.pdfs
     marked = (prepared.bok.parametrar.exempeldata or "").strip().lower() == "ja"
     return [Problem(f.path, finding + ".", found=False)
             for name, f in by_name.items()

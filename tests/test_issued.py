@@ -115,9 +115,9 @@ def test_an_unchanged_paper_keeps_its_version_and_has_no_changes_copy():
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice finns inte")
 def test_libreoffice_opens_the_tracked_changes_copy(reissue):
-    from pipeline.pdf import convert
+    from pipeline.pdf_batches import convert
 
     _, path = paper(reissue["out"], 3)
     data = path.with_name(path.stem + "_andringar.docx").read_bytes()
-    pdf = convert({"andringar.docx": data})["andringar.docx"]
+    pdf = convert({"andringar.docx": data}).pdfs["andringar.docx"]
     assert pdf.startswith(b"%PDF")

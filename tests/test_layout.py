@@ -12,7 +12,8 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
 from pipeline.layout import inspect
-from pipeline.pdf import convert, find_office
+from pipeline.pdf import find_office
+from pipeline.pdf_batches import convert
 
 pytestmark = pytest.mark.skipif(find_office() is None,
                                 reason="LibreOffice is needed (.ci/run installs it)")
@@ -140,7 +141,7 @@ def rendered():
     """name → (docx, pdf) for each case set wrong ("-bad") and right ("-good")."""
     docx = {f"{name}-{kind}.docx": data(make(kind == "good"))
             for name, make in CASES.items() for kind in ("bad", "good")}
-    pdfs = convert(docx)
+    pdfs = convert(docx).pdfs
     return {name[:-len(".docx")]: (docx[name], pdfs[name]) for name in docx}
 
 

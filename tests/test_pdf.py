@@ -1,4 +1,4 @@
-"""PDF/A through LibreOffice: every paper converts in one run, carries its party and figures,
+"""PDF/A through LibreOffice: every paper converts, carries its party and figures,
 stays within its template's pages; a template saved again by LibreOffice still renders."""
 
 from __future__ import annotations
@@ -73,11 +73,12 @@ def test_no_paper_runs_over_its_pages(built):
         assert pages <= MAX_PAGES[steg], (part, steg, pages)
 
 
-def test_pdfs_are_tagged_pdf_a(built):
+def test_pdfs_are_tagged_pdf_a_and_pdf_ua(built):
     path = paper_paths(built)[(2, "Köpings kommun")].with_suffix(".pdf")
     assert pdf_info(path)["Tagged"].strip() == "yes"
     data = path.read_bytes()
     assert b"<pdfaid:part>2</pdfaid:part>" in data
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in data  # LibreOffice 7.4 writes both
     assert pdf_info(path)["Title"].strip() == \
         "Bildande av Samordningsförbundet Västmanland – Köpings kommun"
 
