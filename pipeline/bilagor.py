@@ -257,6 +257,8 @@ def cover_context(prepared, plan: list[Bilaga], steg: dict, part: str) -> dict:
                       "kontaktrader": names + [x for x in (web, contact and f"Kontakt: {contact}")
                                                if x]},
         "undertecknare": signers,
+        "ersatter_version": None,  # a re-issue: the version it replaces (handover.py)
+        "andringar": [],  # ... and what changed
         "utkast_markering": prepared.shared["utkast_markering"],
     }
 

@@ -264,6 +264,14 @@ def foljebrev(path: Path) -> None:
     tag(doc, "{%p for b in bilagor %}")
     bullet(doc, "Bilaga {{ b.nummer }}: {{ b.titel }}")
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if ersatter_version %}")
+    para(doc, "Handlingen ersätter version {{ ersatter_version }}, som skickades tidigare. "
+              "Följande har ändrats:")
+    tag(doc, "{%p for andring in andringar %}")
+    bullet(doc, "{{ andring }}")
+    tag(doc, "{%p endfor %}")
+    para(doc, "Ändringarna är markerade i den bifogade kopian med spårade ändringar.")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if steg.sista_svarsdag %}")
     para(doc, "Vi ber att få ett protokollsutdrag med beslutet, med datum och paragraf, "
               "senast den {{ steg.sista_svarsdag|datum }}.")

@@ -96,6 +96,10 @@ def test_the_next_bundle_issues_version_2_and_the_letter_says_what_changed(reiss
     with zipfile.ZipFile(out / "paket" / "Koping.zip") as archive:
         names = archive.namelist()
         rows = archive.read("diarieforteckning.csv").decode("utf-8-sig")
+        letter = next(n for n in names if n.endswith("Foljebrev_steg-3.docx"))
+        text = document_text_of(archive.read(letter))
+    assert "Handlingen ersätter version 1, som skickades tidigare." in text
+    assert "medlemsbidrag 2024 455 425 → 456 010 kr" in text.replace("\u00a0", " ")
     changes = entry["fil"][:-len(".docx")] + "_andringar.docx"
     assert changes in names
     assert "ändringar mot version 1;" in rows
@@ -121,3 +125,8 @@ def test_libreoffice_opens_the_tracked_changes_copy(reissue):
     data = path.with_name(path.stem + "_andringar.docx").read_bytes()
     pdf = convert({"andringar.docx": data}).pdfs["andringar.docx"]
     assert pdf.startswith(b"%PDF")
+
+
+def document_text_of(data: bytes) -> str:
+    from docx import Document
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
