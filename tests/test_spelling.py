@@ -3,6 +3,7 @@ word on the reviewed list in tests/data/domanord.txt."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -44,7 +45,10 @@ def test_the_checker_finds_a_misspelling():
     assert "samordningsförbundt" in unknown_words("Detta samordningsförbundt finns.")
 
 
-def test_every_word_of_every_paper_is_known(shipped_out):
-    text = "\n".join(document_text(p) for p in paper_paths(shipped_out).values())
+def test_every_word_of_every_paper_and_bilaga_is_known(shipped_out):
+    manifest = json.loads((shipped_out / "manifest.json").read_text(encoding="utf-8"))
+    bilagor = [shipped_out / e["fil"] for e in manifest["filer"] if e.get("bilaga")]
+    assert bilagor
+    text = "\n".join(document_text(p) for p in [*paper_paths(shipped_out).values(), *bilagor])
     known = workbook_words() | allowed()
     assert sorted(unknown_words(text) - known) == []
