@@ -127,8 +127,10 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
     papers = select(prepared.papers, steps, parts)
     with opened(out, force=force) as manifest:  # locked; a stopped build finished first
         old = {e["fil"]: e for e in manifest["papers"]}
+        logos = incremental.file_digests(i.path for i in prepared.lookup.logos.values())
         common = incremental.digest(incremental.build_digest(prepared.lookup),
-                                    [b.titel for b in prepared.bilagor])  # listed in papers
+                                    [b.titel for b in prepared.bilagor],  # listed in papers
+                                    sorted(logos.values()))  # a new logo renders again
         template_digests = incremental.file_digests(p.template for p in papers)
         keys = {p.path: incremental.paper_digest(prepared.lookup, common,
                                                  template_digests[p.template], p) for p in papers}

@@ -98,7 +98,7 @@ def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
         "avvecklade_forbundsordningar_text": wording.wound_up_orders_text(wound_up),
         "andelar_text": wording.shares_text(p.andel_stat, p.andel_region, p.andel_kommuner),
         **wording.forbund_words(forbund),
-        "medlemmar_text": wording.members_text(parter, p.lan),
+        "medlemmar_text": wording.members_text(parter),
         "lanstackande_text": lista([*(r["namn"] for r in parter if r["typ"] == "stat"),
                                     *(r["namn"] for r in parter if r["typ"] == "region")]),
         **wording.share_texts(parter, bidrag, payers(figures)),

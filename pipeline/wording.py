@@ -67,7 +67,7 @@ def party_words(row: dict) -> dict:
     }
 
 
-def members_text(parter: list[dict], lan: str) -> str:
+def members_text(parter: list[dict]) -> str:
     """"Försäkringskassan, Arbetsförmedlingen, Region Västmanland och länets tio kommuner"."""
     others = [p["namn"] for p in parter if p["typ"] == "stat"]
     others += [p["namn"] for p in parter if p["typ"] == "region"]

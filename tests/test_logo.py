@@ -62,3 +62,14 @@ def test_a_logo_that_is_not_a_picture_beside_the_workbook_names_the_cell(
     cell = f"Parter!{column_of(sheets, 'Parter', 'Logotyp')}9"
     assert info.value.problems[0].message().startswith(f"{cell} (Logotyp): fann »{value}«")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_new_logo_renders_the_partys_papers_again(sheets, write_workbook, tmp_path):
+    logo = tmp_path / "koping.png"
+    logo.write_bytes(png())
+    with_logo(sheets, "koping.png")
+    workbook, out = write_workbook(sheets), tmp_path / "out"
+    build(workbook, TEMPLATES, out, parts=["Köping"], steps=[1])
+    logo.write_bytes(png(60, 20))
+    again = build(workbook, TEMPLATES, out, parts=["Köping"], steps=[1])
+    assert again.rendered == 1
