@@ -28,12 +28,11 @@ from docx import Document
 from jinja2 import TemplateError
 
 from . import context as ctx
-from .compiled import PreparedTemplate
 from .filenames import slug, step_folder
 from .formatting import datum, lista, tal
 from .output import OutputFile
 from .problems import Problem, UserError
-from .render import Properties, error_text, jinja_env
+from .render import Properties, Renderer, error_text, jinja_env
 from .validate import Arbetsbok, template_names
 from .wording import share_word
 
@@ -134,10 +133,10 @@ def unique_name(folder: str, stem: str, taken: set[str]) -> str:
 
 
 def bilagor_for_party(plan: list[Bilaga], steg_nummer: int, part_namn: str,
-                      bok: Arbetsbok) -> list[dict]:
+                      lookup: ctx.Lookup) -> list[dict]:
     """The bilagor of a step that concern a party, numbered from 1: `nummer`, `titel`, `fil`
     (the path under out/)."""
-    row = next(r for r in bok.parter.to_dict("records") if r["namn"] == part_namn)
+    row = lookup.parter[part_namn]
     mine = [b for b in plan if b.steg == steg_nummer
             and (b.forbund is None or row["typ"] != "kommun" or row["forbund"] == b.forbund)]
     return [{"nummer": n, "titel": b.titel, "fil": b.path, "forbund": b.forbund or ""}
@@ -148,15 +147,13 @@ def bilagor_for_party(plan: list[Bilaga], steg_nummer: int, part_namn: str,
 
 def render_bilagor(plan: list[Bilaga]) -> list[bytes]:
     """The bytes of each bilaga; UserError lists every template error."""
-    templates: dict[Path, PreparedTemplate] = {}
+    renderer = Renderer()
     data, problems = [], []
     for bilaga in plan:
         try:
-            if bilaga.template not in templates:
-                templates[bilaga.template] = PreparedTemplate(bilaga.template)
-            data.append(templates[bilaga.template].render(
-                bilaga.context, Properties(bilaga.titel, bilaga.context["nytt_forbund"],
-                                           bilaga.datum)))
+            data.append(renderer.render(
+                bilaga.template, bilaga.context,
+                Properties(bilaga.titel, bilaga.context["nytt_forbund"], bilaga.datum)))
         except TemplateError as exc:
             problems.append(Problem(bilaga.mall, f"{error_text(exc)} (i bilagan "
                                     f"»{bilaga.titel}«).", found=False))
@@ -251,7 +248,7 @@ def cover_context(prepared, plan: list[Bilaga], steg: dict, part: str) -> dict:
         "mottagare_rader": [x for x in (row["beslutande_organ"], "Registrator") if x],
         "handling_text": ("Förslag till beslutsunderlag" if row["typ"] == "stat"
                           else "Förslag till tjänsteskrivelse"),
-        "bilagor": bilagor_for_party(plan, steg["nummer"], part, prepared.bok),
+        "bilagor": bilagor_for_party(plan, steg["nummer"], part, prepared.lookup),
         "kontaktperson": contact,
         "avsandare": {"namn": sender, "for_text": on_behalf,
                       "kontaktrader": names + [x for x in (web, contact and f"Kontakt: {contact}")

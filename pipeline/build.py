@@ -49,7 +49,8 @@ class Prepared:
         return self.lookup.shared
 
     def context(self, paper: Paper) -> dict:
-        own = bilagor.bilagor_for_party(self.bilagor, paper.steg["nummer"], paper.part, self.bok)
+        own = bilagor.bilagor_for_party(self.bilagor, paper.steg["nummer"], paper.part,
+                                        self.lookup)
         return ctx.paper_context(self.lookup, paper.steg, paper.part, own)
 
 

@@ -22,7 +22,7 @@ from .checks import template_problem
 from .filenames import slug
 from .output import OutputFile, read_manifest
 from .problems import Problem, UserError
-from .render import render_paper
+from .render import Properties, Renderer
 from .reproducible import zip_bytes
 
 COVER_TEMPLATE = "foljebrev.docx"
@@ -56,6 +56,7 @@ def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None,
     names = zip_names(list(prepared.bok.parter["namn"]), list(prepared.bok.parter["kortnamn"]))
     kortnamn = dict(zip(prepared.bok.parter["namn"], prepared.bok.parter["kortnamn"]))
     files, all_rows = [], []  # all_rows: the register of all parties
+    renderer = Renderer()  # the letter template prepared once
     for part, entries in by_party.items():
         entries.sort(key=lambda e: e["steg"])
         members, letters = [], []
@@ -64,9 +65,9 @@ def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None,
             folder = Path(e["fil"]).parent.as_posix()
             context = {**cover_context(prepared, plan, steg, part),  # handover hook (issue 13):
                        **handover.letter_context(manifest, e)}  # ersatter_version, andringar
-            letters.append((f"{folder}/{cover_name(steg['nummer'])}",
-                            render_paper(template, context, f"Följebrev – {steg['rubrik']}",
-                                         context["avsandare"]["namn"], steg["datum"])))
+            letters.append((f"{folder}/{cover_name(steg['nummer'])}", renderer.render(
+                template, context, Properties(f"Följebrev – {steg['rubrik']}",
+                                              context["avsandare"]["namn"], steg["datum"]))))
             members.append((e["fil"], out / e["fil"]))
             pdf = pdfs.get((e["steg"], part))
             if pdf and (out / pdf).exists():
@@ -121,10 +122,12 @@ def check_cover(prepared: Prepared) -> list[Problem]:
     for paper in prepared.papers:
         kinds.setdefault((paper.steg["nummer"], prepared.lookup.parter[paper.part]["typ"]),
                          paper)
+    renderer = Renderer()
     for paper in kinds.values():
         try:
-            render_paper(template, cover_context(prepared, prepared.bilagor, paper.steg, paper.part), "",
-                         "", paper.steg["datum"])
+            renderer.render(template, cover_context(prepared, prepared.bilagor, paper.steg,
+                                                    paper.part),
+                            Properties("", "", paper.steg["datum"]))
         except TemplateError as exc:
             return [template_problem(template, exc)]
     return []

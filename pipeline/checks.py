@@ -10,7 +10,7 @@ from jinja2 import TemplateError
 from .accessibility import check_paper
 from .build import Paper, Prepared, render_all
 from .problems import Problem
-from .render import Properties, TemplateFault, error_text, render_document
+from .render import Properties, Renderer, TemplateFault, error_text
 
 
 def check_templates(prepared: Prepared) -> list[Problem]:
@@ -20,10 +20,11 @@ def check_templates(prepared: Prepared) -> list[Problem]:
     by_template: dict[Path, dict[tuple, Paper]] = {}
     for paper in prepared.papers:
         by_template.setdefault(paper.template, {}).setdefault(variant(prepared, paper), paper)
+    renderer = Renderer()
     for template, papers in by_template.items():
         for paper in papers.values():
             try:
-                render_document(template, prepared.context(paper),
+                renderer.render(template, prepared.context(paper),
                                 Properties("", "", paper.steg["datum"]))
             except TemplateError as exc:
                 problems.append(template_problem(template, exc))

@@ -100,7 +100,9 @@ def leftover(path: Path) -> bool:
 
 
 def plausible_day(ctx, param, value):
-    if value is not None and not 1900 <= value.year <= 2100:
+    from .values import FIRST_DATE, LAST_DATE  # the workbook's range for dates
+
+    if value is not None and not FIRST_DATE <= value.date() <= LAST_DATE:
         raise click.BadParameter(f"{value.date().isoformat()} ligger inte mellan år 1900 och "
                                  "2100; skriv dagen som ÅÅÅÅ-MM-DD.")
     return value
@@ -287,17 +289,21 @@ def status(workbook: Path, templates: Path, today, xlsx: Path | None, force: boo
     """Visa vilka parter som har beslutat i vilka steg, och vad som saknas (bladet Ärenden)."""
     import datetime as dt
 
-    from .build import prepare
+    from .compute import compute
     from .context import payers
     from .output import write_atomic
     from .status import as_text, as_xlsx, check_target
     from .status import status as read_status
+    from .validate import load
 
     day = today.date() if today else dt.date.today()
     if xlsx:
         check_target(xlsx, workbook, force)
-    prepared = prepare(workbook, templates)
-    table = read_status(prepared.bok, day, payers(prepared.figures))
+    bok = load(workbook, templates)  # the workbook and its figures; no papers are planned
+    figures, problems = compute(bok)
+    if problems:
+        raise UserError(problems)
+    table = read_status(bok, day, payers(figures))
     click.echo(f"Läget den {day.isoformat()}:\n")
     click.echo(as_text(table))
     if xlsx:

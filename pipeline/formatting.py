@@ -36,6 +36,14 @@ def belopp(n: int) -> str:
     return _grouped(_whole(n))
 
 
+def plain_grouped(n: int) -> str:
+    """Digit groups with ordinary spaces, for messages on a terminal (not a template filter).
+
+    1000000 → "1 000 000"
+    """
+    return belopp(n).replace(NBSP, " ")
+
+
 def kronor(n: int) -> str:
     """Belopp i löptext.
 

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from . import context as ctx
-from .formatting import belopp
+from .formatting import plain_grouped
 
 SOURCES = Path(__file__).parent
 
@@ -70,4 +70,4 @@ def change_lines(paper, old: dict | None, figures: dict) -> list[str]:
 
 
 def amount(value: int | None) -> str:
-    return "–" if value is None else belopp(value).replace("\u00a0", " ")
+    return "–" if value is None else plain_grouped(value)

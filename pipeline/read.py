@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from . import archive, schema
+from .formatting import plain_grouped
 from .problems import Problem, UserError
 from .values import cell_problem, decode_escapes, name_key, visible
 
@@ -196,7 +197,7 @@ def read_table(spec: schema.Sheet, ws_values,
     ws_values.reset_dimensions()
     rows = list(islice(ws_values.iter_rows(values_only=True), archive.MAX_ROWS + 1))
     if len(rows) > archive.MAX_ROWS:
-        limit = f"{archive.MAX_ROWS:,}".replace(",", " ")
+        limit = plain_grouped(archive.MAX_ROWS)
         return None, [Problem(f"{spec.name}!A{archive.MAX_ROWS + 1}", (
             f"bladet har fler än {limit} rader, fler än ett län kan behöva; ta bort raderna "
             "under tabellen (även tomma rader med formatering) och försök igen."), found=False)]

@@ -23,8 +23,8 @@ from .images import Image, Link
 from .sandbox import paper_environment
 from .template_errors import TemplateFault, error_text
 
-__all__ = ["Image", "Link", "Properties", "TemplateFault", "error_text", "jinja_env",
-           "render_document", "render_paper", "set_language", "set_properties"]
+__all__ = ["Image", "Link", "Properties", "Renderer", "TemplateFault", "error_text",
+           "jinja_env", "render_document", "set_language", "set_properties"]
 
 
 @dataclass(frozen=True)
@@ -36,18 +36,26 @@ class Properties:
     date: dt.date
 
 
+class Renderer:
+    """Renders documents, preparing each template once: for a command that renders one
+    template many times (the covering letters, the bilagor, `papers check`)."""
+
+    def __init__(self) -> None:
+        self.prepared: dict[Path, PreparedTemplate] = {}
+
+    def render(self, template: Path, context: dict, properties: Properties) -> bytes:
+        """As `render_document`."""
+        if template not in self.prepared:
+            self.prepared[template] = PreparedTemplate(template)
+        return self.prepared[template].render(context, properties)
+
+
 def render_document(template: Path, context: dict, properties: Properties) -> bytes:
     """The finished .docx of `template` rendered with `context`.
 
     Raises TemplateFault (a jinja2.TemplateError) naming the template, the tag and the
     paragraph, for any template error, limit, or value the guard refuses."""
-    return PreparedTemplate(template).render(context, properties)
-
-
-def render_paper(template: Path, context: dict, title: str, author: str,
-                 date: dt.date) -> bytes:
-    """`render_document` with the properties spelled out (the older call)."""
-    return render_document(template, context, Properties(title, author, date))
+    return Renderer().render(template, context, properties)
 
 
 def jinja_env():

@@ -23,7 +23,7 @@ from jinja2 import StrictUndefined, TemplateRuntimeError, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from .formatting import FILTERS
+from .formatting import FILTERS, plain_grouped
 
 MAX_RANGE = 10_000  # numbers from one range()
 MAX_LENGTH = 1_000_000  # characters or items from one operation
@@ -41,11 +41,6 @@ class LimitError(TemplateRuntimeError):
     def __init__(self, message: str, token: str = ""):
         super().__init__(message)
         self.token = token
-
-
-def number(value: int) -> str:
-    """1 000 000, as Swedish writes it."""
-    return f"{value:,}".replace(",", " ")
 
 
 class PaperEnvironment(ImmutableSandboxedEnvironment):
@@ -69,7 +64,7 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
     def step(self, count: int = 1) -> None:
         self.steps += count
         if self.steps > MAX_STEPS:
-            raise LimitError(f"mallen tar för många steg (mer än {number(MAX_STEPS)} varv, "
+            raise LimitError(f"mallen tar för många steg (mer än {plain_grouped(MAX_STEPS)} varv, "
                              "uppslag och anrop för en handling); en loop tar aldrig slut")
         if (count != 1 or self.steps % CLOCK_EVERY == 0) and time.monotonic() > self.deadline:
             raise LimitError(f"mallen tar mer än {MAX_SECONDS:.0f} sekunder för en handling; "
@@ -117,8 +112,8 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
     def bounded_range(self, *args) -> list[int]:
         numbers = range(*args)
         if len(numbers) > MAX_RANGE:
-            raise LimitError(f"range() ger {number(len(numbers))} tal, högst "
-                             f"{number(MAX_RANGE)} tillåts", "range")
+            raise LimitError(f"range() ger {plain_grouped(len(numbers))} tal, högst "
+                             f"{plain_grouped(MAX_RANGE)} tillåts", "range")
         self.step(len(numbers) + 1)
         return list(numbers)
 
@@ -132,7 +127,7 @@ def operator_text(left, right) -> str:
 
 def bounded(length: int, what: str, token: str = "") -> None:
     if length > MAX_LENGTH:
-        raise LimitError(f"{what} ger {number(length)} tecken, högst {number(MAX_LENGTH)} "
+        raise LimitError(f"{what} ger {plain_grouped(length)} tecken, högst {plain_grouped(MAX_LENGTH)} "
                          "tillåts", token)
 
 

@@ -77,6 +77,13 @@ def load(workbook: Path, templates: Path) -> Arbetsbok:
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
+def file_in(folder: Path, name: str, suffixes: tuple[str, ...]) -> bool:
+    """`name` is a plain file name (no path out of `folder`) of a file there, ending in one of
+    `suffixes`."""
+    plain = Path(name).name == name and name not in (".", "..")
+    return plain and name.lower().endswith(suffixes) and (folder / name).is_file()
+
+
 def check_logos(bok: Arbetsbok, folder: Path) -> list[Problem]:
     """Each Logotyp names a PNG or JPEG file in the workbook's folder (no path out of it)."""
     problems = []
@@ -85,9 +92,7 @@ def check_logos(bok: Arbetsbok, folder: Path) -> list[Problem]:
         name = getattr(row, "logotyp", None)
         if not name:
             continue
-        path = folder / name
-        inside = Path(name).name == name and name not in (".", "..")
-        if not inside or path.suffix.lower() not in LOGO_SUFFIXES or not path.is_file():
+        if not file_in(folder, name, LOGO_SUFFIXES):
             problems.append(Problem(table.cell("logotyp", row.rad),
                                     f"en bildfil (PNG eller JPEG) i arbetsbokens mapp {folder}",
                                     name, table.header("logotyp")))
@@ -381,9 +386,7 @@ def check_beslutssteg(table, steg, templates: Path) -> list[Problem]:
         for key in ("mall", "bilagor", "bilagor_per_forbund"):
             names = [row.mall] if key == "mall" else template_names(getattr(row, key, None))
             for name in (str(n) for n in names if n is not None):
-                safe = Path(name).name == name and name not in (".", "..")
-                if (not safe or not name.lower().endswith(".docx")
-                        or not (templates / name).is_file()):
+                if not file_in(templates, name, (".docx",)):
                     problems.append(Problem(
                         table.cell(key, row.rad),
                         f"namnet på en Word-mall (.docx) i mallmappen {templates}", name,

@@ -218,12 +218,6 @@ def parse_date(raw: object) -> dt.date:
     return date
 
 
-def parse_date_option(text: str) -> dt.date:
-    """A date given on the command line (`papers status --datum`), with the workbook's rules;
-    raises Invalid with the Swedish phrase of what was expected."""
-    return parse_date(text)
-
-
 def parse_orgnr(raw: object) -> str:
     text = parse_text(raw)
     if not re.fullmatch(r"[0-9]{6}-[0-9]{4}", text):

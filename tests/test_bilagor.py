@@ -165,7 +165,7 @@ def test_bilagor_for_each_party_are_numbered_from_one():
 
     def titles(part):
         return [(b["nummer"], b["titel"])
-                for b in bilagor.bilagor_for_party(plan, 2, part, prepared.bok)]
+                for b in bilagor.bilagor_for_party(plan, 2, part, prepared.lookup)]
 
     assert titles(KOPING) == [(1, f"Förbundsordning för {NEW}"),
                               (2, f"Ändring i förbundsordningen för {VASTRA}")]
@@ -174,7 +174,7 @@ def test_bilagor_for_each_party_are_numbered_from_one():
                                             (2, f"Ändring i förbundsordningen för {VASTERAS}"),
                                             (3, f"Ändring i förbundsordningen för {VASTRA}")]
     assert titles("Arbetsförmedlingen") == titles("Region Västmanland")
-    assert bilagor.bilagor_for_party(plan, 1, KOPING, prepared.bok) == []
+    assert bilagor.bilagor_for_party(plan, 1, KOPING, prepared.lookup) == []
 
 
 def test_a_missing_bilaga_template_names_its_cell(sheets, write_workbook):

@@ -12,7 +12,6 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from pipeline.problems import UserError
 from pipeline.validate import load
-from pipeline.values import Invalid, parse_date_option
 
 from workbooks import set_cell
 from zipparts import as_shared_string, replace_in_parts, row_of
@@ -150,12 +149,6 @@ def test_date_outside_1900_to_2100(sheets, write_workbook, templates, value, sho
         "2023-05-01) mellan 1900-01-01 och 2100-12-31."]
 
 
-def test_date_option_of_the_command_line():
-    assert parse_date_option("2100-12-31") == dt.date(2100, 12, 31)
-    for text in ("2108-01-01", "1899-12-31", "2023-02-30", "igår"):
-        with pytest.raises(Invalid) as info:
-            parse_date_option(text)
-        assert info.value.expected.endswith("mellan 1900-01-01 och 2100-12-31")
 
 
 @pytest.mark.parametrize(("sheet", "header", "rad", "limit"), [
