@@ -34,7 +34,7 @@ from .output import OutputFile
 from .problems import Problem, UserError
 from .render import Properties, Renderer, error_text, jinja_env
 from .validate import Arbetsbok, template_names
-from .wording import share_word
+from .wording import genitive, share_word
 
 FOLDER = "bilagor"
 
@@ -180,9 +180,7 @@ def bilaga_context(prepared, steg: dict) -> dict:
     members = ordered_members(lk)
     kommuner = [r for r in members if r["typ"] == "kommun"]
     regions = [r["namn"] for r in members if r["typ"] == "region"]
-    paragraphs = dict(zip(bok.forbund["forbund"], bok.forbund["likvidationsparagraf"]))
-    wound_up = [wound_up_forbund(f, members, paragraphs.get(f["namn"]) or "")
-                for f in shared["avvecklade_forbund"]]
+    wound_up = [wound_up_forbund(f, members) for f in shared["avvecklade_forbund"]]
     kept = shared["kvarvarande_forbund"]
     return {
         **shared,
@@ -190,18 +188,14 @@ def bilaga_context(prepared, steg: dict) -> dict:
         "webbplats_text": (f"förbundets webbplats, {p.webbplats}" if p.webbplats
                            else "förbundets webbplats"),
         "avsandare": {"namn": shared["nytt_forbund"],
-                      "kontaktrader": [x for x in (shared["nytt_forbund"], p.webbplats) if x]},
+                      "kontakt_text": contact_line([shared["nytt_forbund"], p.webbplats])},
         "lan_text": county(shared["lan"]),
-        "medlemmar": [r["namn"] for r in members],
-        "medlemmar_text": lista([r["namn"] for r in members]),
+        "medlemmar_lista_text": lista([r["namn"] for r in members]),
         "kommuner": [{"namn": r["namn"], "invanare": r["invanare"], "andel": r["andel"]}
                      for r in kommuner],
         "kommuner_text": lista([r["namn"] for r in kommuner]),
-        "antal_kommuner_text": tal(len(kommuner)),
         "antal_ledamoter_text": tal(len(members)),
-        "invanare_totalt": sum(int(r["invanare"]) for r in kommuner),
         "region_text": lista(regions) or "regionen",
-        "forbund_text": lista([f["namn"] for f in shared["forbund"]]),
         "andel_stat_text": share_word(shared["andel_stat"]),
         "andel_region_text": share_word(shared["andel_region"]),
         "andel_kommuner_text": share_word(shared["andel_kommuner"]),
@@ -212,20 +206,19 @@ def bilaga_context(prepared, steg: dict) -> dict:
     }
 
 
-def wound_up_forbund(forbund: dict, members: list[dict], paragraph: str) -> dict:
+def wound_up_forbund(forbund: dict, members: list[dict]) -> dict:
     """A wound-up förbund with its members, its paragraph on likvidation (Förbund,
     Likvidationsparagraf) and its footer."""
     own = [r["namn"] for r in members
            if r["typ"] != "kommun" or r["forbund"] == forbund["namn"]]
+    paragraph = forbund["likvidationsparagraf"]
     return {
         **forbund,
-        "likvidationsparagraf": paragraph,
         "paragraf_text": (f"{paragraph} om likvidation och upplösning" if paragraph
                           else "paragrafen om likvidation och upplösning"),
-        "medlemmar": own,
         "medlemmar_text": lista(own),
-        "kontaktrader": [forbund["namn"]] + ([f"Org.nr: {forbund['organisationsnummer']}"]
-                                             if forbund["organisationsnummer"] else []),
+        "kontakt_text": contact_line([forbund["namn"], forbund["organisationsnummer"]
+                                      and f"Org.nr: {forbund['organisationsnummer']}"]),
     }
 
 
@@ -251,8 +244,8 @@ def cover_context(prepared, plan: list[Bilaga], steg: dict, part: str) -> dict:
         "bilagor": bilagor_for_party(plan, steg["nummer"], part, prepared.lookup),
         "kontaktperson": contact,
         "avsandare": {"namn": sender, "for_text": on_behalf,
-                      "kontaktrader": names + [x for x in (web, contact and f"Kontakt: {contact}")
-                                               if x]},
+                      "kontakt_text": contact_line([*names, web,
+                                                    contact and f"Kontakt: {contact}"])},
         "undertecknare": signers,
         "ersatter_version": None,  # a re-issue: the version it replaces (handover.py)
         "andringar": [],  # ... and what changed
@@ -298,9 +291,12 @@ def ordered_members(lk) -> list[dict]:
 
 def county(lan: str) -> str:
     """"Västmanland" → "Västmanlands län"."""
-    if lan.endswith(" län"):
-        return lan
-    return f"{lan} län" if lan[-1:].lower() in "sxz" else f"{lan}s län"
+    return lan if lan.endswith(" län") else f"{genitive(lan)} län"
+
+
+def contact_line(items: list) -> str:
+    """A sender's footer: the items given, in one line."""
+    return " · ".join(str(i) for i in items if i)
 
 
 def transfer_text(wound_up: list[dict], start: dt.date) -> str:

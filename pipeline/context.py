@@ -267,7 +267,7 @@ def capital_context(kapital: pd.DataFrame, balansdag: dict) -> dict:
     }
 
 
-def case_context(case: dict | None) -> dict | None:
+def case_context(case: dict | None) -> dict:
     if case is None:
         case = {}
     text = ("diarienummer", "paragraf", "beslut", "remitterat_till", "yttrande", "bedomning")

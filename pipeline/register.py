@@ -26,18 +26,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
-import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .docprops import read_custom
+from .docprops import read_values
+from .manifest import sha256
 from .reproducible import normalized_zip
+from .summary import set_text
 
 COLUMNS = ("Rubrik", "Riktning", "Avsändare", "Mottagare", "Upprättad", "Diarienummer",
            "Filnamn", "Antal sidor", "Kontrollsumma", "Kontrollsummetyp", "Version")
@@ -75,7 +74,7 @@ def register_rows(members: list[tuple[str, bytes]], sender: str, receiver: str) 
         p = props.get(stem(name), {})
         rows.append(Row(p.get("title", ""), sender, p.get("Part") or receiver,
                         p.get("created", ""), p.get("Diarienummer", ""), name,
-                        pages.get(stem(name)), hashlib.sha256(data).hexdigest(),
+                        pages.get(stem(name)), sha256(data),
                         p.get("Utfärdad", "")))
     return rows
 
@@ -92,21 +91,9 @@ def pdf_pages(data: bytes) -> int:
 
 
 def docx_properties(data: bytes) -> dict[str, str]:
-    """Title and created date from docProps/core.xml, and the custom properties."""
-    with zipfile.ZipFile(io.BytesIO(data)) as docx:
-        core = docx.read("docProps/core.xml").decode("utf-8")
-    found = {key: re.search(rf"<{tag}\b[^>]*>([^<]*)</{tag}>", core)
-             for key, tag in (("title", "dc:title"), ("created", "dcterms:created"))}
-    values = {key: unescape(m.group(1)) for key, m in found.items() if m}
-    if "created" in values:
-        values["created"] = values["created"][:10]
-    return {**values, **read_custom(data)}
-
-
-def unescape(text: str) -> str:
-    from xml.sax.saxutils import unescape as xml_unescape
-
-    return xml_unescape(text, {"&quot;": '"', "&apos;": "'"})
+    """Title and created date from the core properties, and the custom properties."""
+    values = read_values(data)
+    return {"title": values.title, "created": values.date.isoformat(), **values.custom}
 
 
 def safe_text(value) -> str:
@@ -138,10 +125,10 @@ def as_xlsx(rows: list[Row], date: dt.date) -> bytes:
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row.cells(), start=1):
             cell = sheet.cell(r, c)
-            cell.value = value
-            if not isinstance(value, int):
-                cell.value = "" if value is None else str(value)
-                cell.data_type = "s"
+            if isinstance(value, int):
+                cell.value = value
+            else:
+                set_text(cell, "" if value is None else str(value))
     widths = (50, 10, 30, 30, 12, 16, 40, 8, 66, 16, 8)
     for letter, width in zip("ABCDEFGHIJK", widths):
         sheet.column_dimensions[letter].width = width

@@ -77,7 +77,7 @@ def forbundsordning(path: Path) -> None:
     doc = document("Förbundsordning för {{ nytt_forbund }}",
                    "Bilaga: förbundsordning för det gemensamma förbundet; se papers variables.")
     sender_header(doc, "{{ nytt_forbund }}")
-    sender_footer(doc, "{{ avsandare.kontaktrader|join(' · ') }}")
+    sender_footer(doc, "{{ avsandare.kontakt_text }}")
     para(doc, "Bilaga till ärendet ”{{ steg.rubrik }}”", space_after=2)
     heading(doc, "Förbundsordning för {{ nytt_forbund }}", 1)
     para(doc, "Denna förbundsordning gäller för {{ nytt_forbund }}, ett samordningsförbund "
@@ -92,7 +92,7 @@ def forbundsordning(path: Path) -> None:
             "{{ kvarvarande_orgnr_text }}, som från och med den {{ bildandedatum|datum }} "
             "har det namn och de medlemmar som anges i denna förbundsordning.")
     section(doc, 2, "Medlemmar",
-            "Förbundets medlemmar är {{ medlemmar_text }}.",
+            "Förbundets medlemmar är {{ medlemmar_lista_text }}.",
             "Samordningsområdet omfattar {{ lan_text }}, det vill säga "
             "{{ antal_kommuner_text }} kommuner: {{ kommuner_text }}.")
     section(doc, 3, "Ändamål",
@@ -122,7 +122,7 @@ def forbundsordning(path: Path) -> None:
             "Från och med den {{ bildandedatum|datum }} till och med den "
             "{{ dagen_fore_start|datum }} leds förbundet av en interimistisk styrelse, som "
             "förbundsmedlemmarna utser på samma sätt som styrelsen (7 §). Den interimistiska "
-            "styrelsen ska förbereda övertagandet av verksamheten från {{ forbund_text }}, "
+            "styrelsen ska förbereda övertagandet av verksamheten från {{ forbund_namn_text }}, "
             "bland annat genom att rekrytera en förbundschef, se över och teckna de avtal som "
             "behövs och ta fram underlag för budgeten för {{ budgetar }}.",
             "Den interimistiska styrelsens uppdrag upphör den {{ dagen_fore_start|datum }}. "
@@ -162,7 +162,7 @@ def forbundsordning(path: Path) -> None:
     caption(doc, "Kommunernas andelar av kommunernas del, efter antalet invånare")
     table(doc, [("Kommun", False), ("Invånare", True), ("Andel", True)], "k in kommuner",
           ["{{ k.namn }}", "{{ k.invanare|belopp }}", "{{ k.andel|procent }}"],
-          ["Summa", "{{ invanare_totalt|belopp }}", "100,0 %"], widths=[8, 3.5, 3.5])
+          ["Summa", "{{ bidrag.invanare_totalt|belopp }}", "100,0 %"], widths=[8, 3.5, 3.5])
     section(doc, 12, "Skuldsättning",
             "Förbundet får inte ta upp lån, ingå borgen eller ställa andra säkerheter. "
             "Förbundet får använda sedvanliga krediter enligt 21 § lagen om finansiell "
@@ -225,7 +225,7 @@ def andrad_forbundsordning(path: Path) -> None:
                    "Bilaga: ändring i förbundsordningen för ett förbund som avvecklas; se papers "
                    "variables.")
     sender_header(doc, "{{ avvecklat_forbund.namn }}")
-    sender_footer(doc, "{{ avvecklat_forbund.kontaktrader|join(' · ') }}")
+    sender_footer(doc, "{{ avvecklat_forbund.kontakt_text }}")
     para(doc, "Bilaga till ärendet ”{{ steg.rubrik }}”", space_after=2)
     heading(doc, "Ändring i förbundsordningen för {{ avvecklat_forbund.namn }}", 1)
     para(doc, "Förbundsmedlemmarna i {{ avvecklat_forbund.namn }} är "
@@ -249,7 +249,7 @@ def foljebrev(path: Path) -> None:
     doc = document("Följebrev – {{ steg.rubrik }}",
                    "Följebrev, ett per part och steg; se papers variables.")
     sender_header(doc, "{{ avsandare.namn }}")
-    sender_footer(doc, "{{ avsandare.kontaktrader|join(' · ') }}")
+    sender_footer(doc, "{{ avsandare.kontakt_text }}")
     para(doc, "{{ steg.datum|iso }}", align=RIGHT)
     para(doc, "{{ part.namn }}", space_after=0)
     tag(doc, "{%p for rad in mottagare_rader %}")

@@ -185,7 +185,7 @@ def letterhead(doc) -> None:
     second.runs[0].font.size = Pt(9)
     opening = para(doc, ("{{ part.handlingstyp }}", "b"), space_after=2)
     lines = [opening, para(doc, "Datum: {{ steg.datum|iso }}", space_after=2)]
-    tag(doc, "{%p if arende and arende.diarienummer %}")
+    tag(doc, "{%p if arende.diarienummer %}")
     lines.append(para(doc, "Diarienummer: {{ arende.diarienummer }}", space_after=2))
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if part.handlaggare %}")
