@@ -44,6 +44,7 @@ def one(variant: str, workbook: Path, templates: Path, out: Path) -> dict:
         papers, rendered = len(result.papers), result.rendered
     else:  # plain docxtpl: a new DocxTemplate per paper, the way most users write it
         from docxtpl import DocxTemplate
+
         prepared = prepare(workbook, templates)
         for paper in prepared.papers:
             doc = DocxTemplate(paper.template)
@@ -53,14 +54,18 @@ def one(variant: str, workbook: Path, templates: Path, out: Path) -> dict:
             doc.save(target)
         papers = rendered = len(prepared.papers)
     seconds = time.perf_counter() - start
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    peak = (
+        max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        )
+        / 1024
+    )
     return {"seconds": seconds, "papers": papers, "rendered": rendered, "peak_mb": peak}
 
 
 def measure(variant: str, workbook: Path, templates: Path, out: Path) -> dict:
-    command = [sys.executable, __file__, "--one", variant, str(workbook), str(templates),
-               str(out)]
+    command = [sys.executable, __file__, "--one", variant, str(workbook), str(templates), str(out)]
     done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -68,13 +73,13 @@ def measure(variant: str, workbook: Path, templates: Path, out: Path) -> dict:
 def county_command(out: Path) -> float:
     papers = shutil.which("papers", path=str(Path(sys.executable).parent)) or "papers"
     start = time.perf_counter()
-    subprocess.run([papers, "build", "--out", str(out)], check=True, cwd=ROOT,
-                   capture_output=True)
+    subprocess.run([papers, "build", "--out", str(out)], check=True, cwd=ROOT, capture_output=True)
     return time.perf_counter() - start
 
 
-def pdf_command(out: Path, processes: int | None = None, workbook: Path | None = None,
-                templates: Path | None = None) -> dict:
+def pdf_command(
+    out: Path, processes: int | None = None, workbook: Path | None = None, templates: Path | None = None
+) -> dict:
     """A whole `papers build --pdf` into an empty folder, and how many LibreOffice processes
     were converting at once (ps every half second; the median over the samples that saw one,
     so that one starting while another exits does not count)."""
@@ -84,8 +89,9 @@ def pdf_command(out: Path, processes: int | None = None, workbook: Path | None =
     command += ["--workbook", str(workbook), "--templates", str(templates)] if workbook else []
     command += ["--pdf-processer", str(processes)] if processes else []
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     seen = []
     while process.poll() is None:
         seen.append(len(office_processes(process.pid)))
@@ -94,15 +100,19 @@ def pdf_command(out: Path, processes: int | None = None, workbook: Path | None =
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)}: exit {process.returncode}\n{process.stderr.read()}")
     busy = [n for n in seen if n]
-    return {"seconds": seconds, "pdfs": len(list(out.rglob("*.pdf"))),
-            "at_once": statistics.median_low(busy) if busy else 0}
+    return {
+        "seconds": seconds,
+        "pdfs": len(list(out.rglob("*.pdf"))),
+        "at_once": statistics.median_low(busy) if busy else 0,
+    }
 
 
 def office_processes(root: int) -> list[int]:
     """The soffice.bin processes started by process `root` (Linux and macOS ps)."""
     try:
-        table = subprocess.run(["ps", "-eo", "pid=,ppid=,comm="], capture_output=True,
-                               text=True, check=True).stdout.split("\n")
+        table = subprocess.run(
+            ["ps", "-eo", "pid=,ppid=,comm="], capture_output=True, text=True, check=True
+        ).stdout.split("\n")
     except (OSError, subprocess.CalledProcessError):
         return []
     rows = [line.split(None, 2) for line in table if len(line.split(None, 2)) == 3]
@@ -128,29 +138,46 @@ def pdf_runs(args, workbook: Path, templates: Path) -> dict:
     national = {"parallel": [pdf_command(args.folder / "ut-pdf", None, workbook, templates)]}
     print(f"  nationellt med PDF: {national['parallel'][0]['seconds']:.0f} s", file=sys.stderr)
     national["single"] = [pdf_command(args.folder / "ut-pdf", 1, workbook, templates)]
-    print(f"  nationellt med PDF, en process: {national['single'][0]['seconds']:.0f} s",
-          file=sys.stderr)
+    print(f"  nationellt med PDF, en process: {national['single'][0]['seconds']:.0f} s", file=sys.stderr)
     return {"county": county, "national": national}
 
 
 def pdf_report(pdf: dict) -> str:
     from pipeline.pdf_batches import default_processes
 
-    lines = [f"PDF (papers build --pdf, whole command, empty out/; {default_processes()} "
-             "LibreOffice processes by default):", ""]
-    rows = [("", "papers", "s", "papers/s", "s, 1 process", "papers/s", "speed-up",
-             "at once")]
-    for key, label, how in (("county", "county (shipped workbook)", "one batch"),
-                            ("national", "national", "sequential batches")):
+    lines = [
+        f"PDF (papers build --pdf, whole command, empty out/; {default_processes()} "
+        "LibreOffice processes by default):",
+        "",
+    ]
+    rows = [("", "papers", "s", "papers/s", "s, 1 process", "papers/s", "speed-up", "at once")]
+    for key, label, how in (
+        ("county", "county (shipped workbook)", "one batch"),
+        ("national", "national", "sequential batches"),
+    ):
         par, one = pdf[key]["parallel"], pdf[key]["single"]
         s, s1 = (statistics.median(r["seconds"] for r in runs) for runs in (par, one))
         n = par[0]["pdfs"]
-        rows.append((f"{label}, {len(par)} run(s)", str(n), f"{s:.1f}", f"{n / s:.1f}",
-                     f"{s1:.1f} ({how})", f"{n / s1:.1f}", f"{s1 / s:.2f}x",
-                     str(statistics.median_low(r["at_once"] for r in par))))
+        rows.append(
+            (
+                f"{label}, {len(par)} run(s)",
+                str(n),
+                f"{s:.1f}",
+                f"{n / s:.1f}",
+                f"{s1:.1f} ({how})",
+                f"{n / s1:.1f}",
+                f"{s1 / s:.2f}x",
+                str(statistics.median_low(r["at_once"] for r in par)),
+            )
+        )
     width = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join(lines + ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in
-                                        enumerate(zip(r, width))) for r in rows])
+    return "\n".join(
+        lines
+        + [
+            "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, width)))
+            for r in rows
+        ]
+    )
 
 
 def main() -> None:
@@ -167,6 +194,7 @@ def main() -> None:
         return
 
     import national
+
     workbook, templates = national.make(args.folder, args.seed)
     runs: dict[str, list[dict]] = {"pipeline": [], "docxtpl": [], "rebuild": []}
     for i in range(args.runs):
@@ -174,10 +202,8 @@ def main() -> None:
             out = args.folder / f"ut-{variant}"
             shutil.rmtree(out, ignore_errors=True)
             runs[variant].append(measure(variant, workbook, templates, out))
-            print(f"  körning {i + 1} {variant}: {runs[variant][-1]['seconds']:.2f} s",
-                  file=sys.stderr)
-        runs["rebuild"].append(measure("rebuild", workbook, templates,
-                                       args.folder / "ut-pipeline"))
+            print(f"  körning {i + 1} {variant}: {runs[variant][-1]['seconds']:.2f} s", file=sys.stderr)
+        runs["rebuild"].append(measure("rebuild", workbook, templates, args.folder / "ut-pipeline"))
     county, county_again = [], []
     for _ in range(args.runs):
         out = args.folder / "ut-lan"
@@ -185,9 +211,10 @@ def main() -> None:
         county.append(county_command(out))
         county_again.append(county_command(out))
     pdf = None if args.no_pdf else pdf_runs(args, workbook, templates)
-    (args.folder / "resultat.json").write_text(json.dumps({"runs": runs, "county": county,
-                                                            "county_again": county_again,
-                                                            "pdf": pdf}), encoding="utf-8")
+    (args.folder / "resultat.json").write_text(
+        json.dumps({"runs": runs, "county": county, "county_again": county_again, "pdf": pdf}),
+        encoding="utf-8",
+    )
     print(report(runs, county, county_again, args.runs))
     if pdf:
         print()
@@ -200,29 +227,44 @@ def report(runs: dict, county: list[float], county_again: list[float], n: int) -
 
     papers = runs["pipeline"][0]["papers"]
     rows = [("", "rendered", "s (median)", "papers/s", "ms/paper", "peak MB")]
-    for variant, label in (("pipeline", "this pipeline, full build"),
-                           ("docxtpl", "plain docxtpl"),
-                           ("rebuild", "this pipeline, nothing changed")):
+    for variant, label in (
+        ("pipeline", "this pipeline, full build"),
+        ("docxtpl", "plain docxtpl"),
+        ("rebuild", "this pipeline, nothing changed"),
+    ):
         s = med(variant, "seconds")
         rendered = runs[variant][0]["rendered"]
-        rows.append((label, str(rendered), f"{s:.2f}",
-                     f"{papers / s:.0f}", f"{1000 * s / papers:.1f}",
-                     f"{med(variant, 'peak_mb'):.0f}"))
+        rows.append(
+            (
+                label,
+                str(rendered),
+                f"{s:.2f}",
+                f"{papers / s:.0f}",
+                f"{1000 * s / papers:.1f}",
+                f"{med(variant, 'peak_mb'):.0f}",
+            )
+        )
     width = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in
-                       enumerate(zip(r, width))) for r in rows]
+    lines = [
+        "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, width)))
+        for r in rows
+    ]
     full, plain = med("pipeline", "seconds"), med("docxtpl", "seconds")
-    return "\n".join([
-        f"National workbook: {papers} papers; {n} runs each, alternating; "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}.",
-        "", *lines, "",
-        f"Throughput ratio (docxtpl time / pipeline time): {plain / full:.1f}x",
-        f"Rebuild with nothing changed: {100 * med('rebuild', 'seconds') / full:.1f} % "
-        "of a full build",
-        f"County (make papers, the shipped workbook, whole command): "
-        f"{statistics.median(county):.2f} s fresh, {statistics.median(county_again):.2f} s "
-        "again",
-    ])
+    return "\n".join(
+        [
+            f"National workbook: {papers} papers; {n} runs each, alternating; "
+            f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}.",
+            "",
+            *lines,
+            "",
+            f"Throughput ratio (docxtpl time / pipeline time): {plain / full:.1f}x",
+            f"Rebuild with nothing changed: {100 * med('rebuild', 'seconds') / full:.1f} % "
+            "of a full build",
+            f"County (make papers, the shipped workbook, whole command): "
+            f"{statistics.median(county):.2f} s fresh, {statistics.median(county_again):.2f} s "
+            "again",
+        ]
+    )
 
 
 if __name__ == "__main__":

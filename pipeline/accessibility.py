@@ -21,8 +21,14 @@ HEADING = re.compile(r"^(?:Heading|Rubrik)\s*(\d)$", re.IGNORECASE)
 def check_paper(data: bytes) -> list[str]:
     """The rules a .docx breaks, in Swedish; empty when it passes."""
     document = Document(io.BytesIO(data))
-    return [*title_rule(document), *language_rule(document), *heading_rule(document),
-            *table_rule(document), *spacing_rule(document), *image_rule(document)]
+    return [
+        *title_rule(document),
+        *language_rule(document),
+        *heading_rule(document),
+        *table_rule(document),
+        *spacing_rule(document),
+        *image_rule(document),
+    ]
 
 
 def title_rule(document) -> list[str]:
@@ -32,12 +38,15 @@ def title_rule(document) -> list[str]:
 
 
 def language_rule(document) -> list[str]:
-    lang = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
-                                        f"{qn('w:rPr')}/{qn('w:lang')}")
+    lang = document.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
     default = lang.get(qn("w:val")) if lang is not None else None
     if default != LANGUAGE or document.core_properties.language != LANGUAGE:
-        return [f"dokumentets språk är inte {LANGUAGE} (standardspråk {default!r}, "
-                f"egenskap {document.core_properties.language!r})"]
+        return [
+            f"dokumentets språk är inte {LANGUAGE} (standardspråk {default!r}, "
+            f"egenskap {document.core_properties.language!r})"
+        ]
     return []
 
 
@@ -56,8 +65,10 @@ def heading_rule(document) -> list[str]:
         if level is None:
             continue
         if level > previous + 1:
-            problems.append(f"rubriknivå hoppas över: »{paragraph.text.strip()}« har nivå "
-                            f"{level} efter nivå {previous}")
+            problems.append(
+                f"rubriknivå hoppas över: »{paragraph.text.strip()}« har nivå "
+                f"{level} efter nivå {previous}"
+            )
         previous = level
     if previous == 0:
         problems.append("dokumentet har inga rubriker med rubrikformat")
@@ -81,12 +92,14 @@ def spacing_rule(document) -> list[str]:
     for index, child in enumerate(children):
         if child.tag != qn("w:p") or "".join(child.itertext()).strip():
             continue
-        if child.find(f".//{qn('w:drawing')}") is not None or \
-                child.find(f".//{qn('w:br')}") is not None or \
-                child.find(f".//{qn('w:sectPr')}") is not None:
+        if (
+            child.find(f".//{qn('w:drawing')}") is not None
+            or child.find(f".//{qn('w:br')}") is not None
+            or child.find(f".//{qn('w:sectPr')}") is not None
+        ):
             continue
         after_table = index > 0 and children[index - 1].tag == qn("w:tbl")
-        last = all(c.tag == qn("w:sectPr") for c in children[index + 1:])
+        last = all(c.tag == qn("w:sectPr") for c in children[index + 1 :])
         if after_table and last:
             continue  # Word needs a paragraph after a table at the end of the document
         problems.append(f"tomt stycke används som mellanrum (stycke {index + 1} i brödtexten)")

@@ -41,33 +41,63 @@ def check_size(path: Path) -> None:
         return  # not a zip at all: openpyxl's own refusal says so
     total = sum(p.file_size for p in parts)
     if total > MAX_UNPACKED:
-        raise UserError([Problem(path.name, (
-            f"arbetsboken packas upp till {megabytes(total)}, mer än gränsen "
-            f"{megabytes(MAX_UNPACKED)}. En arbetsbok för ett län är normalt mindre än 1 MB: "
-            "kontrollera att det är rätt fil, eller spara en kopia med bara de blad som "
-            "verktyget läser."), found=False)])
+        raise UserError(
+            [
+                Problem(
+                    path.name,
+                    (
+                        f"arbetsboken packas upp till {megabytes(total)}, mer än gränsen "
+                        f"{megabytes(MAX_UNPACKED)}. En arbetsbok för ett län är normalt mindre än 1 MB: "
+                        "kontrollera att det är rätt fil, eller spara en kopia med bara de blad som "
+                        "verktyget läser."
+                    ),
+                    found=False,
+                )
+            ]
+        )
     for part in parts:
         if part.file_size > RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-            raise UserError([Problem(path.name, (
-                f"delen {part.filename} i arbetsboken packas upp till {megabytes(part.file_size)} "
-                f"från {part.compress_size} byte, mer än {MAX_RATIO} gånger sin storlek. Så "
-                "packar ingen vanlig arbetsbok (filen kan vara gjord för att fylla minnet) och "
-                "den läses inte: kontrollera att det är rätt fil."), found=False)])
+            raise UserError(
+                [
+                    Problem(
+                        path.name,
+                        (
+                            f"delen {part.filename} i arbetsboken packas upp till {megabytes(part.file_size)} "
+                            f"från {part.compress_size} byte, mer än {MAX_RATIO} gånger sin storlek. Så "
+                            "packar ingen vanlig arbetsbok (filen kan vara gjord för att fylla minnet) och "
+                            "den läses inte: kontrollera att det är rätt fil."
+                        ),
+                        found=False,
+                    )
+                ]
+            )
 
 
 def damaged(path: Path, detail: str) -> UserError:
-    return UserError([Problem(path.name, (
-        f"arbetsboken är skadad ({detail}). Öppna den i Excel eller Calc och spara den på nytt, "
-        "eller ta fram en tidigare kopia."), found=False)])
+    return UserError(
+        [
+            Problem(
+                path.name,
+                (
+                    f"arbetsboken är skadad ({detail}). Öppna den i Excel eller Calc och spara den på nytt, "
+                    "eller ta fram en tidigare kopia."
+                ),
+                found=False,
+            )
+        ]
+    )
 
 
 # --- the cells to blame when openpyxl cannot read the file -------------------------------------
 
+
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> the path of its XML part, from the workbook part and its relations."""
-    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-          "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+    ns = {
+        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+    }
     workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     target = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", ns)}
@@ -81,8 +111,12 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 def illegal_code(match: re.Match) -> int | None:
     """The character a reference names, when XML cannot hold it."""
     code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
-    legal = (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
-             or 0x10000 <= code <= 0x10FFFF)
+    legal = (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
     return None if legal else code
 
 
@@ -121,11 +155,18 @@ def text_problems(path: Path) -> list[Problem]:
                     codes = bad_strings.get(int(value.group(1)), codes)
                 if codes:
                     where = f"{sheet}!{attributes.get(b'r', b'?').decode('ascii', 'replace')}"
-                    problems.append(Problem(where, (
-                        "text utan styrtecken (cellen innehåller "
-                        + ", ".join(f"U+{c:04X}" for c in codes)
-                        + ", som inte får stå i en Excel- eller Word-fil); skriv om texten i "
-                        "cellen."), found=False))
+                    problems.append(
+                        Problem(
+                            where,
+                            (
+                                "text utan styrtecken (cellen innehåller "
+                                + ", ".join(f"U+{c:04X}" for c in codes)
+                                + ", som inte får stå i en Excel- eller Word-fil); skriv om texten i "
+                                "cellen."
+                            ),
+                            found=False,
+                        )
+                    )
     return problems
 
 
@@ -147,7 +188,15 @@ def number_problems(path: Path, sheet: str) -> list[Problem]:
             number = float("nan")
         if number != number or number in (float("inf"), float("-inf")):
             where = f"{sheet}!{attributes.get(b'r', b'?').decode('ascii', 'replace')}"
-            problems.append(Problem(where, (
-                "ett tal (cellen innehåller NaN eller oändligt, som inget tal i arbetsboken får "
-                "vara)"), text, found=True))
+            problems.append(
+                Problem(
+                    where,
+                    (
+                        "ett tal (cellen innehåller NaN eller oändligt, som inget tal i arbetsboken får "
+                        "vara)"
+                    ),
+                    text,
+                    found=True,
+                )
+            )
     return problems

@@ -49,8 +49,7 @@ class Prepared:
         return self.lookup.shared
 
     def context(self, paper: Paper) -> dict:
-        own = bilagor.bilagor_for_party(self.bilagor, paper.steg["nummer"], paper.part,
-                                        self.lookup)
+        own = bilagor.bilagor_for_party(self.bilagor, paper.steg["nummer"], paper.part, self.lookup)
         return ctx.paper_context(self.lookup, paper.steg, paper.part, own)
 
 
@@ -69,8 +68,13 @@ def prepare(workbook: Path, templates: Path) -> Prepared:
     figures, problems = compute(bok)
     if problems:
         raise UserError(problems)
-    prepared = Prepared(bok, figures, ctx.lookup(bok, figures, workbook.parent),
-                        plan_papers(bok, templates, ctx.payers(figures)), templates)
+    prepared = Prepared(
+        bok,
+        figures,
+        ctx.lookup(bok, figures, workbook.parent),
+        plan_papers(bok, templates, ctx.payers(figures)),
+        templates,
+    )
     return replace(prepared, bilagor=bilagor.plan_bilagor(prepared))
 
 
@@ -82,8 +86,10 @@ def plan_papers(bok: Arbetsbok, templates: Path, payers: set[str]) -> list[Paper
         parts = ctx.parties_for_step(bok, steg, payers)
         folder = step_folder(steg["nummer"], steg["rubrik"])
         names = paper_names(steg["nummer"], [kortnamn[p] for p in parts])
-        papers += [Paper(steg, p, kortnamn[p], f"{folder}/{name}", templates / steg["mall"])
-                   for p, name in zip(parts, names)]
+        papers += [
+            Paper(steg, p, kortnamn[p], f"{folder}/{name}", templates / steg["mall"])
+            for p, name in zip(parts, names)
+        ]
     return papers
 
 
@@ -91,31 +97,50 @@ def select(papers: list[Paper], steps: Iterable[int] = (), parts: Iterable[str] 
     """The papers for `--step` and `--part` (a part matches Part or Kortnamn)."""
     steps, asked = set(steps), list(parts)
     parts = [normalize_header(p) for p in asked]
-    problems = [Problem("--step", "ett steg från bladet Beslutssteg", s) for s in sorted(steps)
-                if s not in {p.steg["nummer"] for p in papers}]
+    problems = [
+        Problem("--step", "ett steg från bladet Beslutssteg", s)
+        for s in sorted(steps)
+        if s not in {p.steg["nummer"] for p in papers}
+    ]
     known = {normalize_header(n) for p in papers for n in (p.part, p.kortnamn)}
-    problems += [Problem("--part", "en part (Part eller Kortnamn) som får en handling", name)
-                 for name, norm in zip(asked, parts) if norm not in known]
+    problems += [
+        Problem("--part", "en part (Part eller Kortnamn) som får en handling", name)
+        for name, norm in zip(asked, parts)
+        if norm not in known
+    ]
     if problems:
         raise UserError(problems)
-    return [p for p in papers
-            if (not steps or p.steg["nummer"] in steps)
-            and (not parts or normalize_header(p.part) in parts
-                 or normalize_header(p.kortnamn) in parts)]
+    return [
+        p
+        for p in papers
+        if (not steps or p.steg["nummer"] in steps)
+        and (not parts or normalize_header(p.part) in parts or normalize_header(p.kortnamn) in parts)
+    ]
 
 
-def render_all(prepared: Prepared, papers: list[Paper],
-               progress: Callable[[list], Iterable] = iter) -> list[OutputFile]:
+def render_all(
+    prepared: Prepared, papers: list[Paper], progress: Callable[[list], Iterable] = iter
+) -> list[OutputFile]:
     """Every paper rendered (no manifest, no reuse): for checks."""
     data = render_papers(prepared, papers, progress)
-    return [OutputFile(p.path, d, {"steg": p.steg["nummer"], "part": p.part}, paper=True)
-            for p, d in zip(papers, data)]
+    return [
+        OutputFile(p.path, d, {"steg": p.steg["nummer"], "part": p.part}, paper=True)
+        for p, d in zip(papers, data)
+    ]
 
 
-def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = (),
-          parts: Iterable[str] = (), force: bool = False, pdf: bool = False,
-          progress: Callable[..., Iterable] = quietly,
-          pdf_processes: int | None = None) -> BuildResult:
+def build(
+    workbook: Path,
+    templates: Path,
+    out: Path,
+    *,
+    steps: Iterable[int] = (),
+    parts: Iterable[str] = (),
+    force: bool = False,
+    pdf: bool = False,
+    progress: Callable[..., Iterable] = quietly,
+    pdf_processes: int | None = None,
+) -> BuildResult:
     """Render the papers (all, or those of `steps` and `parts`) and write them to `out`.
 
     A paper whose inputs are those the manifest recorded, and whose file is as it was
@@ -129,14 +154,21 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
     with opened(out, force=force) as manifest:  # locked; a stopped build finished first
         old = {e["fil"]: e for e in manifest["papers"]}
         logos = incremental.file_digests(i.path for i in prepared.lookup.logos.values())
-        common = incremental.digest(incremental.build_digest(prepared.lookup),
-                                    [b.titel for b in prepared.bilagor],  # listed in papers
-                                    sorted(logos.values()))  # a new logo renders again
+        common = incremental.digest(
+            incremental.build_digest(prepared.lookup),
+            [b.titel for b in prepared.bilagor],  # listed in papers
+            sorted(logos.values()),
+        )  # a new logo renders again
         template_digests = incremental.file_digests(p.template for p in papers)
-        keys = {p.path: incremental.paper_digest(prepared.lookup, common,
-                                                 template_digests[p.template], p) for p in papers}
-        reused = {p.path: data for p in papers
-                  if (data := unchanged_paper(out, old.get(p.path), keys[p.path])) is not None}
+        keys = {
+            p.path: incremental.paper_digest(prepared.lookup, common, template_digests[p.template], p)
+            for p in papers
+        }
+        reused = {
+            p.path: data
+            for p in papers
+            if (data := unchanged_paper(out, old.get(p.path), keys[p.path])) is not None
+        }
         todo = [p for p in papers if p.path not in reused]
         rendered = dict(zip((p.path for p in todo), render_papers(prepared, todo, progress)))
         files, changes = [], []
@@ -145,10 +177,13 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
             data = reused.get(paper.path, rendered.get(paper.path))
             if paper.path in rendered:  # registrar properties and version (handover.py)
                 data = handover.finish_paper(prepared.lookup, paper, data, manifest)
-            record = {"steg": paper.steg["nummer"], "part": paper.part, "indata": keys[paper.path],
-                      "siffror": figures}
-            files.append(OutputFile(paper.path, data, record, paper=True,
-                                    on_disk=paper.path in reused))
+            record = {
+                "steg": paper.steg["nummer"],
+                "part": paper.part,
+                "indata": keys[paper.path],
+                "siffror": figures,
+            }
+            files.append(OutputFile(paper.path, data, record, paper=True, on_disk=paper.path in reused))
             previous = old.get(paper.path)
             changed = previous is None or previous["sha256"] != sha256(data)
             if old and paper.path in rendered and changed:  # the first build has nothing to compare
@@ -165,15 +200,25 @@ def build(workbook: Path, templates: Path, out: Path, *, steps: Iterable[int] = 
             files += pdfs
         elif not pdf:
             files += current_pdfs(files, out, manifest, set(rendered))
-        result = write_output(out, files, force=force, complete=not steps and not parts,
-                              manifest=manifest, protect=(workbook, templates))
+        result = write_output(
+            out,
+            files,
+            force=force,
+            complete=not steps and not parts,
+            manifest=manifest,
+            protect=(workbook, templates),
+        )
     if missing_office:
         raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
     if pdf_problems:  # the papers and the other PDFs are written; these are named
         raise UserError(pdf_problems)
-    return BuildResult(papers, result, [*prepared.figures.warnings, *refusals(prepared, papers),
-                                        *bilagor.warnings(prepared.bok, plan)],
-                       rendered=len(todo), changes=changes)
+    return BuildResult(
+        papers,
+        result,
+        [*prepared.figures.warnings, *refusals(prepared, papers), *bilagor.warnings(prepared.bok, plan)],
+        rendered=len(todo),
+        changes=changes,
+    )
 
 
 def summary_file(prepared: Prepared, out: Path, common: str, manifest: dict) -> OutputFile:
@@ -182,25 +227,27 @@ def summary_file(prepared: Prepared, out: Path, common: str, manifest: dict) -> 
     data = unchanged_paper(out, entry, common)
     if data is not None:
         return OutputFile(SUMMARY, data, {"indata": common}, on_disk=True)
-    return OutputFile(SUMMARY, summary_workbook(prepared.bok, prepared.figures),
-                      {"indata": common})
+    return OutputFile(SUMMARY, summary_workbook(prepared.bok, prepared.figures), {"indata": common})
 
 
-def current_pdfs(files: list[OutputFile], out: Path, manifest: dict,
-                 rendered: set[str]) -> list[OutputFile]:
+def current_pdfs(
+    files: list[OutputFile], out: Path, manifest: dict, rendered: set[str]
+) -> list[OutputFile]:
     """The PDFs of papers that did not change: a build without --pdf keeps them (the PDFs of
     papers rendered anew no longer match and go)."""
     recorded = {e["fil"]: e for e in manifest["filer"] if e.get("format") == "pdf"}
     kept = []
     for f in files:
-        entry = recorded.get(f.path[:-len(".docx")] + ".pdf") if f.paper else None
+        entry = recorded.get(f.path[: -len(".docx")] + ".pdf") if f.paper else None
         if entry is None or f.path in rendered or not (out / entry["fil"]).is_file():
             continue
         data = (out / entry["fil"]).read_bytes()
         if sha256(data) == entry["sha256"]:
-            kept.append(OutputFile(entry["fil"], data, {k: entry[k] for k in
-                                                        ("steg", "part", "format")},
-                                   on_disk=True))
+            kept.append(
+                OutputFile(
+                    entry["fil"], data, {k: entry[k] for k in ("steg", "part", "format")}, on_disk=True
+                )
+            )
     return kept
 
 
@@ -212,24 +259,35 @@ def unchanged_paper(out: Path, entry: dict | None, key: str) -> bytes | None:
     return data if sha256(data) == entry["sha256"] else None
 
 
-def pdf_files(files: list[OutputFile], out: Path, rendered: set[str],
-              processes: int | None = None,
-              progress: Callable[..., Iterable] = quietly
-              ) -> tuple[list[OutputFile], list[Problem]]:
+def pdf_files(
+    files: list[OutputFile],
+    out: Path,
+    rendered: set[str],
+    processes: int | None = None,
+    progress: Callable[..., Iterable] = quietly,
+) -> tuple[list[OutputFile], list[Problem]]:
     """A PDF for every paper: those rendered now (or without a PDF) converted by LibreOffice
     in batches, `processes` at once, the others as they are; and a problem for each paper
     that LibreOffice could not convert (it gets no PDF)."""
     papers = [f for f in files if f.paper]
-    pdf_path = {f.path: f.path[:-len(".docx")] + ".pdf" for f in papers}
-    todo = {f.path: f.data for f in papers
-            if f.path in rendered or not (out / pdf_path[f.path]).is_file()}
+    pdf_path = {f.path: f.path[: -len(".docx")] + ".pdf" for f in papers}
+    todo = {
+        f.path: f.data for f in papers if f.path in rendered or not (out / pdf_path[f.path]).is_file()
+    }
     converted = convert(todo, processes, progress)
-    by_path = {path: handover.finish_pdf(data, todo[path])  # registrar metadata (handover.py)
-               for path, data in converted.pdfs.items()}
-    return [OutputFile(pdf_path[f.path],
-                       by_path[f.path] if f.path in by_path else (out / pdf_path[f.path]).read_bytes(),
-                       {**{k: f.record[k] for k in ("steg", "part")}, "format": "pdf"})
-            for f in papers if f.path not in converted.failed], converted.problems()
+    by_path = {
+        path: handover.finish_pdf(data, todo[path])  # registrar metadata (handover.py)
+        for path, data in converted.pdfs.items()
+    }
+    return [
+        OutputFile(
+            pdf_path[f.path],
+            by_path[f.path] if f.path in by_path else (out / pdf_path[f.path]).read_bytes(),
+            {**{k: f.record[k] for k in ("steg", "part")}, "format": "pdf"},
+        )
+        for f in papers
+        if f.path not in converted.failed
+    ], converted.problems()
 
 
 def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:
@@ -239,8 +297,10 @@ def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:
         earlier = ctx.earlier_decisions(prepared.lookup, paper.steg["nummer"], paper.part, "")
         for decision in earlier:
             if decision["beslut"] == "avslag":
-                warnings.append(f"{paper.part} avslog i steg {decision['steg']}; handlingen för "
-                                f"steg {paper.steg['nummer']} säger det i en anmärkning.")
+                warnings.append(
+                    f"{paper.part} avslog i steg {decision['steg']}; handlingen för "
+                    f"steg {paper.steg['nummer']} säger det i en anmärkning."
+                )
     return warnings
 
 
@@ -253,17 +313,20 @@ def accountability_warnings(prepared: Prepared) -> list[str]:
         if row.namn not in getting:
             continue
         if not row.handlaggare:
-            warnings.append(f"{row.namn} får handlingar men har ingen handläggare "
-                            f"({where(table, 'handlaggare', row.rad)}); ingen står som "
-                            "ansvarig för dem.")
+            warnings.append(
+                f"{row.namn} får handlingar men har ingen handläggare "
+                f"({where(table, 'handlaggare', row.rad)}); ingen står som "
+                "ansvarig för dem."
+            )
         if not row.kommunchef and not row.kanslichef:
-            warnings.append(f"{row.namn} får handlingar men ingen undertecknar dem "
-                            f"({where(table, 'kommunchef', row.rad)} och "
-                            f"{where(table, 'kanslichef', row.rad)} är tomma).")
+            warnings.append(
+                f"{row.namn} får handlingar men ingen undertecknar dem "
+                f"({where(table, 'kommunchef', row.rad)} och "
+                f"{where(table, 'kanslichef', row.rad)} är tomma)."
+            )
     return warnings
 
 
 def where(table, key: str, rad: int) -> str:
     """The cell, or the sheet and row when the column is left out of the workbook."""
     return table.cell(key, rad) if key in table.columns else f"{table.sheet} rad {rad}"
-

@@ -33,8 +33,9 @@ def cover_name(steg: int) -> str:
     return f"Foljebrev_steg-{steg}.docx"
 
 
-def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None,
-                 today: dt.date | None = None) -> list[OutputFile]:
+def bundle_files(
+    prepared: Prepared, out: Path, manifest: dict | None = None, today: dt.date | None = None
+) -> list[OutputFile]:
     """The zips, one per party that has papers in `out` (raises UserError if there are none),
     each with its register; the register of all parties; the copies of the papers issued.
     `manifest`: out's manifest as the caller read it (under the lock)."""
@@ -43,12 +44,12 @@ def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None,
         raise UserError([Problem(str(template), "mallen för följebrevet saknas.", found=False)])
     manifest = manifest if manifest is not None else read_manifest(out)
     if not manifest["papers"]:
-        raise UserError([Problem(str(out), "det finns inga handlingar här; kör "
-                                 "`papers build` först.", found=False)])
+        raise UserError(
+            [Problem(str(out), "det finns inga handlingar här; kör `papers build` först.", found=False)]
+        )
     steps = {s["nummer"]: s for s in ctx.steps(prepared.bok)}
     plan = prepared.bilagor
-    pdfs = {(e["steg"], e["part"]): e["fil"] for e in manifest["filer"]
-            if e.get("format") == "pdf"}
+    pdfs = {(e["steg"], e["part"]): e["fil"] for e in manifest["filer"] if e.get("format") == "pdf"}
     by_party: dict[str, list[dict]] = {}
     for entry in manifest["papers"]:
         if entry["steg"] in steps and entry["part"] in set(prepared.bok.parter["namn"]):
@@ -63,11 +64,22 @@ def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None,
         for e in entries:
             steg = steps[e["steg"]]
             folder = Path(e["fil"]).parent.as_posix()
-            context = {**cover_context(prepared, plan, steg, part),  # handover hook (issue 13):
-                       **handover.letter_context(manifest, e)}  # ersatter_version, andringar
-            letters.append((f"{folder}/{cover_name(steg['nummer'])}", renderer.render(
-                template, context, Properties(f"Följebrev – {steg['rubrik']}",
-                                              context["avsandare"]["namn"], steg["datum"]))))
+            context = {
+                **cover_context(prepared, plan, steg, part),  # handover hook (issue 13):
+                **handover.letter_context(manifest, e),
+            }  # ersatter_version, andringar
+            letters.append(
+                (
+                    f"{folder}/{cover_name(steg['nummer'])}",
+                    renderer.render(
+                        template,
+                        context,
+                        Properties(
+                            f"Följebrev – {steg['rubrik']}", context["avsandare"]["namn"], steg["datum"]
+                        ),
+                    ),
+                )
+            )
             members.append((e["fil"], out / e["fil"]))
             pdf = pdfs.get((e["steg"], part))
             if pdf and (out / pdf).exists():
@@ -76,20 +88,29 @@ def bundle_files(prepared: Prepared, out: Path, manifest: dict | None = None,
         members += handover.changes_members(manifest, out, entries)  # handover hook (issue 13)
         missing = [str(path) for _, path in members if not path.exists()]
         if missing:
-            raise UserError([Problem(p, "handlingen finns i förteckningen men inte på disken; "
-                                     "kör `papers build` igen.", found=False) for p in missing])
+            raise UserError(
+                [
+                    Problem(
+                        p,
+                        "handlingen finns i förteckningen men inte på disken; kör `papers build` igen.",
+                        found=False,
+                    )
+                    for p in missing
+                ]
+            )
         date = max(steps[e["steg"]]["datum"] for e in entries)
         documents = sorted(letters + [(name, path.read_bytes()) for name, path in members])
         registers, rows = handover.bundle_register(  # handover hook (issue 13)
-            documents, context["avsandare"]["namn"], part, date)
+            documents, context["avsandare"]["namn"], part, date
+        )
         all_rows += rows
         data = zip_bytes(documents + registers, date)
-        files.append(OutputFile(f"{FOLDER}/{names[part]}", data,
-                                {"part": part, "format": "zip"}))
+        files.append(OutputFile(f"{FOLDER}/{names[part]}", data, {"part": part, "format": "zip"}))
     # handover hook (issue 13): the register of all parties, and the copies issued now
     files += handover.all_parties_register(all_rows, max(s["datum"] for s in steps.values()))
-    files += handover.issue_papers(manifest, out, [e for es in by_party.values() for e in es],
-                                   kortnamn, today or dt.date.today())
+    files += handover.issue_papers(
+        manifest, out, [e for es in by_party.values() for e in es], kortnamn, today or dt.date.today()
+    )
     return files
 
 
@@ -120,14 +141,15 @@ def check_cover(prepared: Prepared) -> list[Problem]:
         return []
     kinds = {}  # one party of each type per step: the letter branches on nothing else
     for paper in prepared.papers:
-        kinds.setdefault((paper.steg["nummer"], prepared.lookup.parter[paper.part]["typ"]),
-                         paper)
+        kinds.setdefault((paper.steg["nummer"], prepared.lookup.parter[paper.part]["typ"]), paper)
     renderer = Renderer()
     for paper in kinds.values():
         try:
-            renderer.render(template, cover_context(prepared, prepared.bilagor, paper.steg,
-                                                    paper.part),
-                            Properties("", "", paper.steg["datum"]))
+            renderer.render(
+                template,
+                cover_context(prepared, prepared.bilagor, paper.steg, paper.part),
+                Properties("", "", paper.steg["datum"]),
+            )
         except TemplateError as exc:
             return [template_problem(template, exc)]
     return []

@@ -24,8 +24,9 @@ def check_templates(prepared: Prepared) -> list[Problem]:
     for template, papers in by_template.items():
         for paper in papers.values():
             try:
-                renderer.render(template, prepared.context(paper),
-                                Properties("", "", paper.steg["datum"]))
+                renderer.render(
+                    template, prepared.context(paper), Properties("", "", paper.steg["datum"])
+                )
             except TemplateError as exc:
                 problems.append(template_problem(template, exc))
                 break
@@ -35,15 +36,23 @@ def check_templates(prepared: Prepared) -> list[Problem]:
 def variant(prepared: Prepared, paper: Paper) -> tuple:
     context = prepared.context(paper)
     own = context["eget_forbund"]
-    return (context["part"]["typ"], own["ar_kvarvarande"] if own else None,
-            bool(context["arende"]["diarienummer"]), bool(context["tidigare_beslut"]),
-            context["avslag_tidigare"], context["part"]["kapitalandel"] is None)
+    return (
+        context["part"]["typ"],
+        own["ar_kvarvarande"] if own else None,
+        bool(context["arende"]["diarienummer"]),
+        bool(context["tidigare_beslut"]),
+        context["avslag_tidigare"],
+        context["part"]["kapitalandel"] is None,
+    )
 
 
 def check_papers(prepared: Prepared) -> list[Problem]:
     """The accessibility rules on every paper a build would write (nothing is written)."""
-    return [Problem(f.path, rule + ".", found=False)
-            for f in render_all(prepared, prepared.papers) for rule in check_paper(f.data)]
+    return [
+        Problem(f.path, rule + ".", found=False)
+        for f in render_all(prepared, prepared.papers)
+        for rule in check_paper(f.data)
+    ]
 
 
 def template_problem(template: Path, exc: TemplateError) -> Problem:

@@ -58,8 +58,10 @@ def unexpected(exc: Exception, details: str) -> str:
         with open(handle, "w", encoding="utf-8") as log:
             log.write(details)
     except OSError as log_error:
-        return (f"{head} Detaljerna gick inte att spara i temp-mappen ({log_error.strerror}); "
-                f"kör med --debug för att se hela felet.")
+        return (
+            f"{head} Detaljerna gick inte att spara i temp-mappen ({log_error.strerror}); "
+            f"kör med --debug för att se hela felet."
+        )
     return f"{head} Detaljer finns i {name}. Kör med --debug för att se hela felet."
 
 
@@ -70,18 +72,30 @@ def problem_report(exc: UserError) -> str:
 
 
 def paths(command):
-    command = click.option("--workbook", "workbook", default=WORKBOOK, show_default=True,
-                           metavar="FIL", type=click.Path(path_type=Path),
-                           help="Arbetsboken.")(command)
-    command = click.option("--templates", default=TEMPLATES, show_default=True, metavar="MAPP",
-                           type=click.Path(path_type=Path), help="Mappen med Word-mallar.")(
-        command)
+    command = click.option(
+        "--workbook",
+        "workbook",
+        default=WORKBOOK,
+        show_default=True,
+        metavar="FIL",
+        type=click.Path(path_type=Path),
+        help="Arbetsboken.",
+    )(command)
+    command = click.option(
+        "--templates",
+        default=TEMPLATES,
+        show_default=True,
+        metavar="MAPP",
+        type=click.Path(path_type=Path),
+        help="Mappen med Word-mallar.",
+    )(command)
     return command
 
 
 def out_option(help_text: str):
-    return click.option("--out", default=OUT, show_default=True, metavar="MAPP",
-                        callback=non_empty_path, help=help_text)
+    return click.option(
+        "--out", default=OUT, show_default=True, metavar="MAPP", callback=non_empty_path, help=help_text
+    )
 
 
 def non_empty_path(ctx, param, value: str) -> Path:
@@ -95,16 +109,21 @@ def leftover(path: Path) -> bool:
     holding nothing else."""
     if path.name.startswith(".papers"):
         return True
-    return path.is_dir() and not path.is_symlink() and all(
-        p.is_dir() or p.name.startswith(".papers") for p in path.rglob("*"))
+    return (
+        path.is_dir()
+        and not path.is_symlink()
+        and all(p.is_dir() or p.name.startswith(".papers") for p in path.rglob("*"))
+    )
 
 
 def plausible_day(ctx, param, value):
     from .values import FIRST_DATE, LAST_DATE  # the workbook's range for dates
 
     if value is not None and not FIRST_DATE <= value.date() <= LAST_DATE:
-        raise click.BadParameter(f"{value.date().isoformat()} ligger inte mellan år 1900 och "
-                                 "2100; skriv dagen som ÅÅÅÅ-MM-DD.")
+        raise click.BadParameter(
+            f"{value.date().isoformat()} ligger inte mellan år 1900 och "
+            "2100; skriv dagen som ÅÅÅÅ-MM-DD."
+        )
     return value
 
 
@@ -118,17 +137,32 @@ def check_out(out: Path, workbook: Path, templates: Path, force: bool) -> None:
     for kept, what in ((workbook, "arbetsboken"), (templates, "mallarna")):
         kept = kept.resolve()
         if target == kept or target in kept.parents:
-            raise UserError([Problem(str(out), f"mappen innehåller {what} ({kept}); välj en "
-                                     "egen mapp för handlingarna med --out, till exempel out.",
-                                     found=False)])
+            raise UserError(
+                [
+                    Problem(
+                        str(out),
+                        f"mappen innehåller {what} ({kept}); välj en "
+                        "egen mapp för handlingarna med --out, till exempel out.",
+                        found=False,
+                    )
+                ]
+            )
     if force or not out.is_dir() or (out / "manifest.json").exists() or (out / JOURNAL).exists():
         return
     foreign = sorted(p.name for p in out.iterdir() if not leftover(p))
     if foreign:
-        raise UserError([Problem(str(out), "mappen finns redan och har filer som papers inte har "
-                                 f"skrivit ({', '.join(foreign[:3])}"
-                                 f"{' …' if len(foreign) > 3 else ''}); välj en ny eller tom "
-                                 "mapp med --out, eller kör med --force.", found=False)])
+        raise UserError(
+            [
+                Problem(
+                    str(out),
+                    "mappen finns redan och har filer som papers inte har "
+                    f"skrivit ({', '.join(foreign[:3])}"
+                    f"{' …' if len(foreign) > 3 else ''}); välj en ny eller tom "
+                    "mapp med --out, eller kör med --force.",
+                    found=False,
+                )
+            ]
+        )
 
 
 @click.group(cls=SwedishGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -140,24 +174,53 @@ def main(debug: bool) -> None:
 @main.command()
 @paths
 @out_option("Mappen där handlingarna hamnar.")
-@click.option("--step", "steps", type=int, multiple=True, metavar="NUMMER",
-              help="Bara detta steg (kan upprepas).")
-@click.option("--part", "parts", multiple=True, metavar="NAMN",
-              help="Bara denna part, Part eller Kortnamn (kan upprepas).")
+@click.option(
+    "--step", "steps", type=int, multiple=True, metavar="NUMMER", help="Bara detta steg (kan upprepas)."
+)
+@click.option(
+    "--part",
+    "parts",
+    multiple=True,
+    metavar="NAMN",
+    help="Bara denna part, Part eller Kortnamn (kan upprepas).",
+)
 @click.option("--force", is_flag=True, help="Skriv över handlingar som har ändrats för hand.")
-@click.option("--pdf", is_flag=True, help="Skriv också en PDF/A bredvid varje handling "
-              "(kräver LibreOffice).")
-@click.option("--pdf-processer", "pdf_processes", type=click.IntRange(1, 64), default=None,
-              help="Så många LibreOffice som gör PDF samtidigt (standard: en per kärna).")
+@click.option(
+    "--pdf", is_flag=True, help="Skriv också en PDF/A bredvid varje handling (kräver LibreOffice)."
+)
+@click.option(
+    "--pdf-processer",
+    "pdf_processes",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Så många LibreOffice som gör PDF samtidigt (standard: en per kärna).",
+)
 @report_errors
-def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool,
-          pdf: bool, pdf_processes: int | None) -> None:
+def build(
+    workbook: Path,
+    templates: Path,
+    out: Path,
+    steps,
+    parts,
+    force: bool,
+    pdf: bool,
+    pdf_processes: int | None,
+) -> None:
     """Skriv alla handlingar till mappen out/."""
     from .build import build as run_build
 
     check_out(out, workbook, templates, force)
-    result = run_build(workbook, templates, out, steps=steps, parts=parts, force=force,
-                       pdf=pdf, progress=progress_bar, pdf_processes=pdf_processes)
+    result = run_build(
+        workbook,
+        templates,
+        out,
+        steps=steps,
+        parts=parts,
+        force=force,
+        pdf=pdf,
+        progress=progress_bar,
+        pdf_processes=pdf_processes,
+    )
     for warning in result.warnings:
         click.echo(f"Varning: {warning}", err=True)
     if result.changes:
@@ -169,18 +232,25 @@ def build(workbook: Path, templates: Path, out: Path, steps, parts, force: bool,
     o = result.output
     papers = {p.path for p in result.papers}
     written = len(papers.intersection(o.written))
-    click.echo(f"{len(papers)} handlingar i {out}/ ({result.rendered} skapade, {written} skrivna, "
-               f"{len(papers.intersection(o.unchanged))} oförändrade). "
-               f"Förteckning: {out / 'manifest.json'}; "
-               f"sammanställning: {out / 'sammanstallning.xlsx'}.")
+    click.echo(
+        f"{len(papers)} handlingar i {out}/ ({result.rendered} skapade, {written} skrivna, "
+        f"{len(papers.intersection(o.unchanged))} oförändrade). "
+        f"Förteckning: {out / 'manifest.json'}; "
+        f"sammanställning: {out / 'sammanstallning.xlsx'}."
+    )
     if o.removed:
-        shown = ", ".join(o.removed[:5]) + (f" och {len(o.removed) - 5} till"
-                                            if len(o.removed) > 5 else "")
-        click.echo(f"Borttagna, eftersom de inte längre görs eller inte stämmer med "
-                   f"handlingarna: {shown}.")
+        shown = ", ".join(o.removed[:5]) + (
+            f" och {len(o.removed) - 5} till" if len(o.removed) > 5 else ""
+        )
+        click.echo(
+            f"Borttagna, eftersom de inte längre görs eller inte stämmer med handlingarna: {shown}."
+        )
     if o.kept:
-        click.echo("Dessa handlingar har ändrats för hand och skrevs inte över "
-                   "(kör med --force för att skriva över dem):", err=True)
+        click.echo(
+            "Dessa handlingar har ändrats för hand och skrevs inte över "
+            "(kör med --force för att skriva över dem):",
+            err=True,
+        )
         for path in o.kept:
             click.echo(f"  - {out / path}", err=True)
         sys.exit(2)
@@ -196,14 +266,16 @@ def progress_bar(items, label: str = "Skriver handlingar", delay: float = PROGRE
 
 def _bar(items, label: str, delay: float):
     import time
+
     start, done, bar = time.monotonic(), 0, None
     try:
         for item in items:
             yield item
             done += 1
             if bar is None and time.monotonic() - start >= delay:
-                bar = click.progressbar(length=len(items), label=label, file=sys.stderr,
-                                        show_pos=True, show_eta=True)
+                bar = click.progressbar(
+                    length=len(items), label=label, file=sys.stderr, show_pos=True, show_eta=True
+                )
                 bar.start = time.time() - (time.monotonic() - start)  # time left from the start
                 bar.update(done)
             elif bar is not None:
@@ -215,13 +287,21 @@ def _bar(items, label: str, delay: float):
 
 @main.command()
 @paths
-@click.option("--papers", "papers", is_flag=True,
-              help="Kontrollera också tillgängligheten i varje handling (titel, språk, rubriker, "
-                   "tabellrubriker, tomma stycken, alternativtext).")
-@click.option("--layout", "layout", is_flag=True,
-              help="Kontrollera också sidbrytningarna i varje handling, på PDF:en (kräver "
-                   "LibreOffice): rubriker sist på sidan, delade tabellrader och tabeller, "
-                   "ensamma rader, text utanför marginalerna, märkningen UTKAST.")
+@click.option(
+    "--papers",
+    "papers",
+    is_flag=True,
+    help="Kontrollera också tillgängligheten i varje handling (titel, språk, rubriker, "
+    "tabellrubriker, tomma stycken, alternativtext).",
+)
+@click.option(
+    "--layout",
+    "layout",
+    is_flag=True,
+    help="Kontrollera också sidbrytningarna i varje handling, på PDF:en (kräver "
+    "LibreOffice): rubriker sist på sidan, delade tabellrader och tabeller, "
+    "ensamma rader, text utanför marginalerna, märkningen UTKAST.",
+)
 @report_errors
 def check(workbook: Path, templates: Path, papers: bool, layout: bool) -> None:
     """Kontrollera arbetsboken och mallarna. Skriver inget."""
@@ -235,6 +315,7 @@ def check(workbook: Path, templates: Path, papers: bool, layout: bool) -> None:
         problems = check_papers(prepared)
     if not problems and layout:
         from .layout import check_layout
+
         problems = check_layout(prepared)
     if problems:
         raise UserError(problems)
@@ -248,7 +329,8 @@ def check(workbook: Path, templates: Path, papers: bool, layout: bool) -> None:
         f"En körning av `papers build` skriver {len(prepared.papers)} handlingar"
         + (f" (steg {', '.join(map(str, steps))})." if steps else ".")
         + (" Alla handlingar klarar tillgänglighetskontrollen." if papers else "")
-        + (" Sidbrytningarna håller i alla handlingar." if layout else ""))
+        + (" Sidbrytningarna håller i alla handlingar." if layout else "")
+    )
 
 
 @main.command()
@@ -278,11 +360,23 @@ def variables(workbook: Path, templates: Path) -> None:
 
 @main.command()
 @paths
-@click.option("--datum", "today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              metavar="DATUM", callback=plausible_day,
-              help="Dagen att jämföra sista svarsdag med (ÅÅÅÅ-MM-DD); standard: i dag.")
-@click.option("--xlsx", "xlsx", type=click.Path(path_type=Path), default=None, metavar="FIL",
-              help="Skriv också tabellen till en Excel-fil, med försenade celler markerade.")
+@click.option(
+    "--datum",
+    "today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATUM",
+    callback=plausible_day,
+    help="Dagen att jämföra sista svarsdag med (ÅÅÅÅ-MM-DD); standard: i dag.",
+)
+@click.option(
+    "--xlsx",
+    "xlsx",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="FIL",
+    help="Skriv också tabellen till en Excel-fil, med försenade celler markerade.",
+)
 @click.option("--force", is_flag=True, help="Skriv över en befintlig fil med --xlsx.")
 @report_errors
 def status(workbook: Path, templates: Path, today, xlsx: Path | None, force: bool) -> None:
@@ -324,22 +418,25 @@ def bundle(workbook: Path, templates: Path, out: Path, force: bool) -> None:
 
     prepared = prepare(workbook, templates)
     if not (out / "manifest.json").is_file():
-        raise UserError([Problem(str(out), "det finns inga handlingar här; kör "
-                                 "`papers build` först.", found=False)])
+        raise UserError(
+            [Problem(str(out), "det finns inga handlingar här; kör `papers build` först.", found=False)]
+        )
     with opened(out, force=force) as manifest:
         files = bundle_files(prepared, out, manifest)
-        result = write_output(out, files, force=force, complete=False, manifest=manifest,
-                              protect=(workbook, templates))
+        result = write_output(
+            out, files, force=force, complete=False, manifest=manifest, protect=(workbook, templates)
+        )
     zips = {f.path for f in files if f.record.get("format") == "zip"}
     issued = [f for f in files if f.record.get("format") == "utfardat"]
-    click.echo(f"{len(zips)} paket i {out / 'paket'}/ ({len(zips & set(result.written))} skrivna, "
-               f"{len(zips & set(result.unchanged))} oförändrade). Diarieförteckning: "
-               f"{out / 'paket' / 'diarieforteckning.xlsx'} (och .csv).")
+    click.echo(
+        f"{len(zips)} paket i {out / 'paket'}/ ({len(zips & set(result.written))} skrivna, "
+        f"{len(zips & set(result.unchanged))} oförändrade). Diarieförteckning: "
+        f"{out / 'paket' / 'diarieforteckning.xlsx'} (och .csv)."
+    )
     if issued:
         click.echo(f"{len(issued)} handlingar utfärdade nu; kopior i {out / 'utfardat'}/.")
     if result.kept:
-        click.echo("Dessa paket har ändrats för hand och skrevs inte över (kör med --force):",
-                   err=True)
+        click.echo("Dessa paket har ändrats för hand och skrevs inte över (kör med --force):", err=True)
         for path in result.kept:
             click.echo(f"  - {out / path}", err=True)
         sys.exit(2)
@@ -353,13 +450,28 @@ def init(path: Path) -> None:
     from .workbook_file import write_workbook
 
     if path.exists() or path.is_symlink():
-        raise UserError([Problem(str(path), "filen finns redan och skrivs inte över; välj ett "
-                                 "annat namn eller ta bort den först.", found=False)])
+        raise UserError(
+            [
+                Problem(
+                    str(path),
+                    "filen finns redan och skrivs inte över; välj ett "
+                    "annat namn eller ta bort den först.",
+                    found=False,
+                )
+            ]
+        )
     if path.suffix.lower() != ".xlsx":
         raise UserError([Problem(str(path), "namnet ska sluta på .xlsx.", found=False)])
     if not path.parent.is_dir():
-        raise UserError([Problem(str(path.parent), "mappen finns inte; skapa den först eller "
-                                 "välj en annan plats.", found=False)])
+        raise UserError(
+            [
+                Problem(
+                    str(path.parent),
+                    "mappen finns inte; skapa den först eller välj en annan plats.",
+                    found=False,
+                )
+            ]
+        )
     from .output import naming
 
     try:
@@ -368,8 +480,7 @@ def init(path: Path) -> None:
     except UserError:
         path.unlink(missing_ok=True)  # it did not exist before: nothing half-written stays
         raise
-    click.echo(f"Skrev en tom arbetsbok: {path}. Fyll i den och kör "
-               f"`papers check --workbook {path}`.")
+    click.echo(f"Skrev en tom arbetsbok: {path}. Fyll i den och kör `papers check --workbook {path}`.")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -39,8 +39,7 @@ TEXTS = {
     "Invalid value for {param_hint}: {message}": "Ogiltigt värde för {param_hint}: {message}",
     "{value!r} is not a valid {number_type}.": "{value!r} är inte ett giltigt heltal.",
     "{value} is not in the range {range}.": "{value} ligger inte i intervallet {range}.",
-    "{value!r} is not a valid boolean. Recognized values: {states}":
-        "{value!r} är inte ja eller nej. Giltiga värden: {states}",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} är inte ja eller nej. Giltiga värden: {states}",
     "Option {name!r} does not take a value.": "Flaggan {name!r} tar inget värde.",
     "Option {name!r} requires an argument.": "Flaggan {name!r} behöver ett värde.",
     "Option {name!r} requires {nargs} arguments.": "Flaggan {name!r} behöver {nargs} värden.",
@@ -48,10 +47,8 @@ TEXTS = {
     "Got unexpected extra arguments ({args})": "Oväntade extra argument ({args})",
     "Did you mean {possibility}?": "Menade du {possibility}?",
     "(Did you mean one of: {possibilities}?)": "(Menade du någon av: {possibilities}?)",
-    "{value!r} does not match the format {format}.":
-        "{value!r} är inte ett datum i formen ÅÅÅÅ-MM-DD.",
-    "{value!r} does not match the formats {formats}.":
-        "{value!r} har ingen av formerna {formats}.",
+    "{value!r} does not match the format {format}.": "{value!r} är inte ett datum i formen ÅÅÅÅ-MM-DD.",
+    "{value!r} does not match the formats {formats}.": "{value!r} har ingen av formerna {formats}.",
     "{value!r} is not {choice}.": "{value!r} är inte {choice}.",
     "{value!r} is not one of {choices}.": "{value!r} är inte ett av {choices}.",
     "{name} {filename!r} does not exist.": "{name} {filename!r} finns inte.",
@@ -71,9 +68,22 @@ TEXTS = {
 }
 MODULES = ("core", "exceptions", "parser", "types", "decorators", "formatting", "termui")
 # what a terminal without these characters shows instead
-ASCII = {"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00bb": '"',
-         "\u00ab": '"', "\u2192": "->", "\u00a0": " ", "\u202f": " ", "\u2018": "'",
-         "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a7": "S"}
+ASCII = {
+    "\u2212": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2026": "...",
+    "\u00bb": '"',
+    "\u00ab": '"',
+    "\u2192": "->",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00a7": "S",
+}
 
 
 def gettext(message: str) -> str:
@@ -88,8 +98,7 @@ def install() -> None:
     """Give click's modules the Swedish gettext (they look up `_` and `ngettext` when a text
     is shown, so this works for every command)."""
     for name in MODULES:
-        module = sys.modules.get(f"click.{name}") or __import__(f"click.{name}",
-                                                                 fromlist=["_"])
+        module = sys.modules.get(f"click.{name}") or __import__(f"click.{name}", fromlist=["_"])
         if hasattr(module, "_"):
             module._ = gettext
         if hasattr(module, "ngettext"):
@@ -99,7 +108,7 @@ def install() -> None:
 def nearest_ascii(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    bad = error.object[error.start:error.end]
+    bad = error.object[error.start : error.end]
     return "".join(ASCII.get(c, "?") for c in bad), error.end
 
 

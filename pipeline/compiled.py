@@ -50,11 +50,12 @@ REFERENCE = re.compile(r' r:(id|embed|link|pict|dm|lo|qs|cs)="([^"]*)"')
 HYPERLINK = re.compile(r'<w:hyperlink [^>]*?r:id="([^"]*)"')
 KIND = {"embed": "/image", "link": "/image"}  # what r:embed and r:link must point at
 CELL_TOKEN = re.compile(r"<w:(tr|tc)[ >]|</w:(tr|tc)>|\{%.*?%\}", re.DOTALL)
-BLOCK = re.compile(r"\{%[-+]?\s*(if|for|macro|call|filter|with|raw|endif|endfor|endmacro|endcall|"
-                   r"endfilter|endwith|endraw)\b")
+BLOCK = re.compile(
+    r"\{%[-+]?\s*(if|for|macro|call|filter|with|raw|endif|endfor|endmacro|endcall|"
+    r"endfilter|endwith|endraw)\b"
+)
 # errors a template can raise by what it computes ({{ 1 / 0 }}, {{ 'a' + 1 }}, deep recursion)
-TEMPLATE_ERRORS = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError,
-                   RecursionError)
+TEMPLATE_ERRORS = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, RecursionError)
 
 
 class PreparedTemplate:
@@ -76,8 +77,11 @@ class PreparedTemplate:
             for _, part in tpl.get_headers_footers(uri):
                 xml = tpl.get_part_xml(part)
                 name = part.partname.lstrip("/")
-                self.parts[name] = (part, self.compile(name, tpl.patch_xml(xml)),
-                                    tpl.get_headers_footers_encoding(xml))
+                self.parts[name] = (
+                    part,
+                    self.compile(name, tpl.patch_xml(xml)),
+                    tpl.get_headers_footers_encoding(xml),
+                )
         self.footnotes = {}  # zip name -> (part, compiled template); rendered as docxtpl does
         for part in package.parts:
             if part.content_type == FOOTNOTES:
@@ -92,12 +96,14 @@ class PreparedTemplate:
         # ... and the same as bytes around the body, for splicing a rendered body in
         marked = copy.deepcopy(self.shell)
         marked.insert(self.body_index, marked.makeelement(MARK))
-        self.before, self.after = etree.tostring(marked, encoding="UTF-8",
-                                                 standalone=True).split(MARK_BYTES)
+        self.before, self.after = etree.tostring(marked, encoding="UTF-8", standalone=True).split(
+            MARK_BYTES
+        )
         self.core = tpl.docx.core_properties
-        self.properties = {name: self.compile(f"docProps/core.xml:{name}",
-                                              getattr(self.core, name))
-                           for name in PROPERTIES}
+        self.properties = {
+            name: self.compile(f"docProps/core.xml:{name}", getattr(self.core, name))
+            for name in PROPERTIES
+        }
         set_language(tpl.docx)
         buffer = io.BytesIO()
         tpl.docx.save(buffer)
@@ -105,8 +111,11 @@ class PreparedTemplate:
             self.base = {name: base.read(name) for name in base.namelist()}
         # compressed once: the parts that every paper copies unchanged
         self.compressed = {data: deflate(data) for data in self.base.values()}
-        self.rendering = [tpl.docx.part, *(p for p, _, _ in self.parts.values()),
-                          *(p for p, _ in self.footnotes.values())]
+        self.rendering = [
+            tpl.docx.part,
+            *(p for p, _, _ in self.parts.values()),
+            *(p for p, _ in self.footnotes.values()),
+        ]
 
     def compile(self, name: str, xml: str):
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
@@ -128,8 +137,7 @@ class PreparedTemplate:
         finally:
             self.env.picture = None
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-        xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
-               .replace("{_%", "{%").replace("%_}", "%}"))
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if any(ch in xml for ch in "\t\a\n\f"):  # resolve_listing changes nothing else
             xml = self.tpl.resolve_listing(xml)
         if self.env.markup_printed:  # the template's own references are the template's
@@ -145,13 +153,21 @@ class PreparedTemplate:
         for attribute, rid in REFERENCE.findall(xml):
             rel = part.rels.get(rid)
             if rel is None or not rel.reltype.endswith(KIND.get(attribute, "")):
-                raise TemplateFault(self.path, f"en bild eller länk pekar på relationen {rid}, "
-                                    "som inte finns i dokumentet (den gjordes för ett annat "
-                                    "dokument)", part=name)
+                raise TemplateFault(
+                    self.path,
+                    f"en bild eller länk pekar på relationen {rid}, "
+                    "som inte finns i dokumentet (den gjordes för ett annat "
+                    "dokument)",
+                    part=name,
+                )
         for rid in HYPERLINK.findall(xml):
             if not part.rels[rid].reltype.endswith("/hyperlink"):
-                raise TemplateFault(self.path, f"en länk pekar på relationen {rid}, som inte är "
-                                    "en länk (den gjordes för ett annat dokument)", part=name)
+                raise TemplateFault(
+                    self.path,
+                    f"en länk pekar på relationen {rid}, som inte är "
+                    "en länk (den gjordes för ett annat dokument)",
+                    part=name,
+                )
 
     def document(self, xml: str) -> bytes:
         """word/document.xml around a rendered body.
@@ -179,11 +195,16 @@ class PreparedTemplate:
         start = xml.rfind("<w:p>", 0, position)
         start = max(start, xml.rfind("<w:p ", 0, position))
         end = xml.find("</w:p>", position)
-        around = short(text_of(xml[max(start, 0):end if end > 0 else position + 200]))
-        return TemplateFault(self.path, "mallen ger ett dokument som inte är giltig XML (en "
-                             "tagg som {% if %} eller {% for %} som börjar och slutar i olika "
-                             "stycken eller tabellceller, eller ett värde som skriver XML)",
-                             None, around or None, name)
+        around = short(text_of(xml[max(start, 0) : end if end > 0 else position + 200]))
+        return TemplateFault(
+            self.path,
+            "mallen ger ett dokument som inte är giltig XML (en "
+            "tagg som {% if %} eller {% for %} som börjar och slutar i olika "
+            "stycken eller tabellceller, eller ett värde som skriver XML)",
+            None,
+            around or None,
+            name,
+        )
 
     def render(self, context: dict, properties) -> bytes:
         """The .docx of one paper with `properties` (title, author, date); raises
@@ -208,8 +229,9 @@ class PreparedTemplate:
         for name, (part, template, encoding) in self.parts.items():
             xml = self.rendered(name, template, context, part)
             try:
-                parts[name] = etree.tostring(parse_xml(xml.encode(encoding)), encoding="UTF-8",
-                                             standalone=True)
+                parts[name] = etree.tostring(
+                    parse_xml(xml.encode(encoding)), encoding="UTF-8", standalone=True
+                )
             except etree.XMLSyntaxError as exc:
                 raise self.broken(name, xml, offset(xml, exc.position)) from None
         for name, (part, template) in self.footnotes.items():
@@ -223,11 +245,16 @@ class PreparedTemplate:
             try:
                 setattr(self.core, name, template.render(context))
             except TEMPLATE_ERRORS as exc:
-                raise fault(self.path, f"docProps/core.xml:{name}",
-                            self.sources[f"docProps/core.xml:{name}"], exc) from None
+                raise fault(
+                    self.path,
+                    f"docProps/core.xml:{name}",
+                    self.sources[f"docProps/core.xml:{name}"],
+                    exc,
+                ) from None
         set_properties(self.core, properties.title, properties.author, properties.date)
-        parts["docProps/core.xml"] = etree.tostring(self.core._element, encoding="UTF-8",
-                                                    standalone=True)
+        parts["docProps/core.xml"] = etree.tostring(
+            self.core._element, encoding="UTF-8", standalone=True
+        )
         if any(list(part.rels) != keys for part, keys in rels.items()):
             parts.update(self.added_parts())
         guard.check(self, parts, context)
@@ -244,8 +271,9 @@ class PreparedTemplate:
                 added[name] = part.blob
             if len(part.rels):
                 xml = part.rels.xml
-                added[part.partname.rels_uri.lstrip("/")] = (xml if isinstance(xml, bytes)
-                                                             else xml.encode("utf-8"))
+                added[part.partname.rels_uri.lstrip("/")] = (
+                    xml if isinstance(xml, bytes) else xml.encode("utf-8")
+                )
         added["[Content_Types].xml"] = _ContentTypesItem.from_parts(package.iter_parts()).blob
         return added
 
@@ -283,9 +311,12 @@ def tables_can_change(tpl: DocxTemplate, raw: str, patched: str) -> bool:
 def open_template(path: Path) -> DocxTemplate:
     """The template as docxtpl opens it, or a TemplateFault when the file is not a Word
     document (.docx) in its folder: a text file, a macro-enabled document, a link out."""
+
     def refuse(what: str) -> TemplateFault:
-        return TemplateFault(path, f"mallen »{path.name}« {what}; en mall ska vara ett "
-                             f"Word-dokument (.docx) i mallmappen")
+        return TemplateFault(
+            path, f"mallen »{path.name}« {what}; en mall ska vara ett Word-dokument (.docx) i mallmappen"
+        )
+
     if path.is_symlink() and path.resolve().parent != path.parent.resolve():
         raise refuse(f"är en länk till {path.resolve()}, utanför mallmappen")
     if not path.is_file():
@@ -325,7 +356,7 @@ def offset(xml: str, position: tuple[int, int] | None) -> int:
         return 0
     line, column = position
     lines = xml.split("\n")
-    return sum(len(s) + 1 for s in lines[:line - 1]) + column
+    return sum(len(s) + 1 for s in lines[: line - 1]) + column
 
 
 def set_properties(props, title: str, author: str, date: dt.date) -> None:

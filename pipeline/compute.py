@@ -42,8 +42,9 @@ def compute(bok: Arbetsbok) -> tuple[Figures | None, list[Problem]]:
     per_forbund = current_per_forbund(bok.forbund, bok.parter, bok.medlemsbidrag)
     delar = joint_parts(p, per_party)
     parter = joint_contributions(per_party, delar)
-    finansiering = interim_financing(bok.forbund, bok.parter, per_forbund,
-                                     total_of(bok.interimsbudget), p.fordelning_interimsbudget)
+    finansiering = interim_financing(
+        bok.forbund, bok.parter, per_forbund, total_of(bok.interimsbudget), p.fordelning_interimsbudget
+    )
     problems = equity_problems(bok, finansiering)
     if problems:
         return None, problems
@@ -67,6 +68,7 @@ def total_of(frame: pd.DataFrame, column: str = "belopp") -> int:
 
 # --- 1. current contributions ------------------------------------------------------------------
 
+
 def current_per_party(parter: pd.DataFrame, bidrag: pd.DataFrame) -> pd.DataFrame:
     """Every party in workbook order with the sum of its rows in `Medlemsbidrag`."""
     paid = {name: 0 for name in parter["namn"]}
@@ -76,16 +78,16 @@ def current_per_party(parter: pd.DataFrame, bidrag: pd.DataFrame) -> pd.DataFram
     return with_column(frame, "bidrag_nu", [paid[n] for n in frame["namn"]])
 
 
-def current_per_forbund(forbund: pd.DataFrame, parter: pd.DataFrame,
-                        bidrag: pd.DataFrame) -> pd.DataFrame:
+def current_per_forbund(
+    forbund: pd.DataFrame, parter: pd.DataFrame, bidrag: pd.DataFrame
+) -> pd.DataFrame:
     typ = dict(zip(parter["namn"], parter["typ"]))
     rows = []
     for name in forbund["forbund"]:
         mine = bidrag[bidrag["forbund"] == name]
         row = {"forbund": name}
         for part in PARTS:
-            row[part] = int(sum(int(b) for n, b in zip(mine["part"], mine["belopp"])
-                                if typ[n] == part))
+            row[part] = int(sum(int(b) for n, b in zip(mine["part"], mine["belopp"]) if typ[n] == part))
         row["totalt"] = row["stat"] + row["region"] + row["kommun"]
         rows.append(row)
     return pd.DataFrame(rows, columns=["forbund", *PARTS, "totalt"], dtype=object)
@@ -104,7 +106,8 @@ def finsam_warnings(per_forbund: pd.DataFrame, p: Parametrar) -> list[str]:
                 warnings.append(
                     f"{row.forbund}: {names[part]} betalar {grouped(actual)} kr av "
                     f"{grouped(row.totalt)} kr ({percent(Fraction(actual, row.totalt))}), "
-                    f"Finsam anger {percent(andel[part])} ({grouped(round(expected))} kr).")
+                    f"Finsam anger {percent(andel[part])} ({grouped(round(expected))} kr)."
+                )
     return warnings
 
 
@@ -118,13 +121,17 @@ def percent(value: Fraction) -> str:
 
 # --- 2. contributions to the joint förbund ------------------------------------------------------
 
+
 def joint_parts(p: Parametrar, per_party: pd.DataFrame) -> dict:
     nu_totalt = total_of(per_party, "bidrag_nu")
     totalt = p.medlemsbidrag_totalt if p.medlemsbidrag_totalt is not None else nu_totalt
     stat, region, kommun = split(totalt, [p.andel_stat, p.andel_region, p.andel_kommuner])
     kommuner = per_party[per_party["typ"] == "kommun"]
     return {
-        "totalt": totalt, "stat": stat, "region": region, "kommun": kommun,
+        "totalt": totalt,
+        "stat": stat,
+        "region": region,
+        "kommun": kommun,
         "nu_totalt": nu_totalt,
         "nu_kommuner": total_of(kommuner, "bidrag_nu"),
         "invanare_totalt": int(sum(int(v) for v in kommuner["invanare"])),
@@ -140,20 +147,27 @@ def joint_contributions(per_party: pd.DataFrame, delar: dict) -> pd.DataFrame:
         weights = [int(w) for w in rows["invanare" if part == "kommun" else "bidrag_nu"]]
         new.update(zip(rows.index, split(delar[part], weights)))
         total = sum(weights)
-        share.update((i, Fraction(w, total) if total else Fraction(1, len(weights)))
-                     for i, w in zip(rows.index, weights))
+        share.update(
+            (i, Fraction(w, total) if total else Fraction(1, len(weights)))
+            for i, w in zip(rows.index, weights)
+        )
     frame = with_column(per_party, "bidrag_nytt", [new[i] for i in per_party.index])
     frame = with_column(frame, "andel", [share[i] for i in per_party.index])
     change = [int(n) - int(c) for n, c in zip(frame["bidrag_nytt"], frame["bidrag_nu"])]
     frame = with_column(frame, "forandring_kr", change)
-    return with_column(frame, "forandring_procent", [Fraction(d, int(c)) if c else None
-                                                     for d, c in zip(change, frame["bidrag_nu"])])
+    return with_column(
+        frame,
+        "forandring_procent",
+        [Fraction(d, int(c)) if c else None for d, c in zip(change, frame["bidrag_nu"])],
+    )
 
 
 # --- 3. the interim budget --------------------------------------------------------------------
 
-def interim_basis(forbund: pd.DataFrame, parter: pd.DataFrame, per_forbund: pd.DataFrame,
-                  key: str) -> list[int]:
+
+def interim_basis(
+    forbund: pd.DataFrame, parter: pd.DataFrame, per_forbund: pd.DataFrame, key: str
+) -> list[int]:
     """Each förbund's weight under the key of Fördelning interimsbudget."""
     if key == "medlemsbidrag":
         paid = dict(zip(per_forbund["forbund"], per_forbund["totalt"]))
@@ -162,8 +176,10 @@ def interim_basis(forbund: pd.DataFrame, parter: pd.DataFrame, per_forbund: pd.D
         return [int(v) for v in forbund["eget_kapital"]]
     if key == "invånare":
         kommuner = parter[parter["typ"] == "kommun"]
-        return [int(sum(int(i) for f, i in zip(kommuner["forbund"], kommuner["invanare"])
-                        if f == n)) for n in forbund["forbund"]]
+        return [
+            int(sum(int(i) for f, i in zip(kommuner["forbund"], kommuner["invanare"]) if f == n))
+            for n in forbund["forbund"]
+        ]
     if key == "lika":
         return [1] * len(forbund)
     raise ValueError(f"unknown key {key!r}")
@@ -171,48 +187,60 @@ def interim_basis(forbund: pd.DataFrame, parter: pd.DataFrame, per_forbund: pd.D
 
 def interim_financing(forbund, parter, per_forbund, totalt: int, key: str) -> pd.DataFrame:
     basis = interim_basis(forbund, parter, per_forbund, key)
-    return object_frame({
-        "forbund": forbund["forbund"],
-        "underlag": basis,
-        "belopp": split(totalt, basis),
-    })
+    return object_frame(
+        {
+            "forbund": forbund["forbund"],
+            "underlag": basis,
+            "belopp": split(totalt, basis),
+        }
+    )
 
 
 def equity_problems(bok: Arbetsbok, finansiering: pd.DataFrame) -> list[Problem]:
     problems = []
-    for rad, kapital, share, name in zip(bok.forbund["rad"], bok.forbund["eget_kapital"],
-                                         finansiering["belopp"], finansiering["forbund"]):
+    for rad, kapital, share, name in zip(
+        bok.forbund["rad"], bok.forbund["eget_kapital"], finansiering["belopp"], finansiering["forbund"]
+    ):
         if share > kapital:
-            problems.append(Problem(
-                bok.cell("Förbund", "eget_kapital", rad),
-                f"minst {grouped(share)} kr: {name} ska bära {grouped(share)} kr av "
-                f"interimsbudgeten och kan inte betala mer än sitt egna kapital",
-                grouped(int(kapital)), bok.tables["Förbund"].header("eget_kapital")))
+            problems.append(
+                Problem(
+                    bok.cell("Förbund", "eget_kapital", rad),
+                    f"minst {grouped(share)} kr: {name} ska bära {grouped(share)} kr av "
+                    f"interimsbudgeten och kan inte betala mer än sitt egna kapital",
+                    grouped(int(kapital)),
+                    bok.tables["Förbund"].header("eget_kapital"),
+                )
+            )
     return problems
 
 
 # --- 4. capital transfers ---------------------------------------------------------------------
 
-def capital_transfers(forbund: pd.DataFrame, finansiering: pd.DataFrame,
-                      kvarvarande: str) -> pd.DataFrame:
+
+def capital_transfers(
+    forbund: pd.DataFrame, finansiering: pd.DataFrame, kvarvarande: str
+) -> pd.DataFrame:
     names = list(forbund["forbund"])
     equity = [int(v) for v in forbund["eget_kapital"]]
     interim = [int(v) for v in finansiering["belopp"]]
     kvar = [e - i for e, i in zip(equity, interim)]
     keep = [n == kvarvarande for n in names]
-    return object_frame({
-        "forbund": names,
-        "eget_kapital": equity,
-        "interimsandel": interim,
-        "kvar": kvar,
-        "overfors": [0 if k else v for k, v in zip(keep, kvar)],
-        "behalls": [v if k else 0 for k, v in zip(keep, kvar)],
-        "ar_kvarvarande": keep,
-    })
+    return object_frame(
+        {
+            "forbund": names,
+            "eget_kapital": equity,
+            "interimsandel": interim,
+            "kvar": kvar,
+            "overfors": [0 if k else v for k, v in zip(keep, kvar)],
+            "behalls": [v if k else 0 for k, v in zip(keep, kvar)],
+            "ar_kvarvarande": keep,
+        }
+    )
 
 
-def with_capital_shares(parter: pd.DataFrame, kapital: pd.DataFrame, workbook_parter,
-                        bidrag: pd.DataFrame) -> pd.DataFrame:
+def with_capital_shares(
+    parter: pd.DataFrame, kapital: pd.DataFrame, workbook_parter, bidrag: pd.DataFrame
+) -> pd.DataFrame:
     """Each kommun's share of its förbund's remaining capital, by what the members (its
     kommuner, the region and the state parties) pay it."""
     rows = list(zip(workbook_parter["namn"], workbook_parter["typ"], workbook_parter["forbund"]))
@@ -223,7 +251,9 @@ def with_capital_shares(parter: pd.DataFrame, kapital: pd.DataFrame, workbook_pa
     for name, kvar in zip(kapital["forbund"], kapital["kvar"]):
         members = [n for n, t, f in rows if t != "kommun" or f == name]
         shares = split(int(kvar), [paid.get((n, name), 0) for n in members])
-        andel.update((n, share) for (n, t, f), share in
-                     zip((r for r in rows if r[1] != "kommun" or r[2] == name), shares)
-                     if t == "kommun")
+        andel.update(
+            (n, share)
+            for (n, t, f), share in zip((r for r in rows if r[1] != "kommun" or r[2] == name), shares)
+            if t == "kommun"
+        )
     return with_column(parter, "kapitalandel", [andel.get(n) for n in parter["namn"]])

@@ -21,33 +21,57 @@ from .images import Image
 from .validate import Arbetsbok
 
 CONTACT_LABELS = (
-    ("postadress", "Postadress"), ("besoksadress", "Besöksadress"), ("telefon", "Telefon"),
-    ("webbplats", "Webbplats"), ("e_post", "E-post"), ("organisationsnummer", "Org.nr"),
+    ("postadress", "Postadress"),
+    ("besoksadress", "Besöksadress"),
+    ("telefon", "Telefon"),
+    ("webbplats", "Webbplats"),
+    ("e_post", "E-post"),
+    ("organisationsnummer", "Org.nr"),
     ("bankgiro", "Bankgiro"),
 )
-PARTY_TEXT = ("beredande_organ", "beslutande_organ", "forvaltning", "avdelning", "handlaggare",
-              "handlaggarens_titel", "kommunchef", "kommunchefens_titel", "kanslichef",
-              "kanslichefens_titel", "kallas", "representant", "logotyp", "finansieras_av",
-              *(key for key, _ in CONTACT_LABELS))
+PARTY_TEXT = (
+    "beredande_organ",
+    "beslutande_organ",
+    "forvaltning",
+    "avdelning",
+    "handlaggare",
+    "handlaggarens_titel",
+    "kommunchef",
+    "kommunchefens_titel",
+    "kanslichef",
+    "kanslichefens_titel",
+    "kallas",
+    "representant",
+    "logotyp",
+    "finansieras_av",
+    *(key for key, _ in CONTACT_LABELS),
+)
 DRAFT_MARK = "UTKAST – exempeldata"
 LOGO_HEIGHT_MM = 12  # the letterhead has room for this much above the body
-KEY_TEXT = {"medlemsbidrag": "förbundens medlemsbidrag", "eget kapital": "förbundens egna kapital",
-            "invånare": "antalet invånare i förbundens kommuner", "lika": "lika delar"}
+KEY_TEXT = {
+    "medlemsbidrag": "förbundens medlemsbidrag",
+    "eget kapital": "förbundens egna kapital",
+    "invånare": "antalet invånare i förbundens kommuner",
+    "lika": "lika delar",
+}
 
 
 def parties_for_step(bok: Arbetsbok, steg: dict, payers: set[str]) -> list[str]:
     """Parties that get a paper: Beslutande organ filled in and a Typ the step applies to;
     when the step's Gäller says `betalande`, only the `payers` (those paying in Budgetår)."""
     paying_only = schema.PAYING in steg["galler"]
-    return [row.namn for row in bok.parter.itertuples()
-            if row.beslutande_organ and row.typ in steg["galler"]
-            and (not paying_only or row.namn in payers)]
+    return [
+        row.namn
+        for row in bok.parter.itertuples()
+        if row.beslutande_organ and row.typ in steg["galler"] and (not paying_only or row.namn in payers)
+    ]
 
 
 def payers(figures: Figures) -> set[str]:
     """The parties whose contribution in Budgetår is more than nothing."""
-    return {namn for namn, belopp in zip(figures.parter["namn"], figures.parter["bidrag_nytt"])
-            if belopp > 0}
+    return {
+        namn for namn, belopp in zip(figures.parter["namn"], figures.parter["bidrag_nytt"]) if belopp > 0
+    }
 
 
 def steps(bok: Arbetsbok) -> list[dict]:
@@ -55,9 +79,15 @@ def steps(bok: Arbetsbok) -> list[dict]:
 
 
 def step_context(row: dict) -> dict:
-    return {"nummer": int(row["steg"]), "rubrik": row["rubrik"], "mall": row["mall"],
-            "datum": row["datum"], "sista_svarsdag": row["sista_svarsdag"],
-            "galler": list(row["galler"]), "extra": row["extra"]}
+    return {
+        "nummer": int(row["steg"]),
+        "rubrik": row["rubrik"],
+        "mall": row["mall"],
+        "datum": row["datum"],
+        "sista_svarsdag": row["sista_svarsdag"],
+        "galler": list(row["galler"]),
+        "extra": row["extra"],
+    }
 
 
 def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
@@ -67,12 +97,16 @@ def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
     kept = next(f for f in forbund if f["ar_kvarvarande"])
     wound_up = [f for f in forbund if not f["ar_kvarvarande"]]
     parter = records(bok.parter)
-    bidrag = {"totalt": figures.delar["totalt"], "stat": figures.delar["stat"],
-              "region": figures.delar["region"], "kommuner": figures.delar["kommun"],
-              "nu_totalt": figures.delar["nu_totalt"],
-              "nu_kommuner": figures.delar["nu_kommuner"],
-              "invanare_totalt": figures.delar["invanare_totalt"],
-              "forandring_kommuner": figures.delar["kommun"] - figures.delar["nu_kommuner"]}
+    bidrag = {
+        "totalt": figures.delar["totalt"],
+        "stat": figures.delar["stat"],
+        "region": figures.delar["region"],
+        "kommuner": figures.delar["kommun"],
+        "nu_totalt": figures.delar["nu_totalt"],
+        "nu_kommuner": figures.delar["nu_kommuner"],
+        "invanare_totalt": figures.delar["invanare_totalt"],
+        "forandring_kommuner": figures.delar["kommun"] - figures.delar["nu_kommuner"],
+    }
     return {
         "lan": p.lan,
         "nytt_forbund": p.nytt_forbund,
@@ -99,8 +133,12 @@ def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
         "andelar_text": wording.shares_text(p.andel_stat, p.andel_region, p.andel_kommuner),
         **wording.forbund_words(forbund),
         "medlemmar_text": wording.members_text(parter),
-        "lanstackande_text": lista([*(r["namn"] for r in parter if r["typ"] == "stat"),
-                                    *(r["namn"] for r in parter if r["typ"] == "region")]),
+        "lanstackande_text": lista(
+            [
+                *(r["namn"] for r in parter if r["typ"] == "stat"),
+                *(r["namn"] for r in parter if r["typ"] == "region"),
+            ]
+        ),
         **wording.share_texts(parter, bidrag, payers(figures)),
         "tidplan": wording.timetable(steps(bok)),
         "uppfoljning_ar": wording.follow_up_year(p.startdatum),
@@ -132,8 +170,18 @@ class Lookup:
 
 def lookup(bok: Arbetsbok, figures: Figures, folder: Path) -> Lookup:
     """`folder`: the workbook's folder, where the parties' logos are."""
-    keys = ("namn", "kortnamn", "typ", "forbund", "invanare", "andel", "bidrag_nu",
-            "bidrag_nytt", "forandring_kr", "forandring_procent")
+    keys = (
+        "namn",
+        "kortnamn",
+        "typ",
+        "forbund",
+        "invanare",
+        "andel",
+        "bidrag_nu",
+        "bidrag_nytt",
+        "forandring_kr",
+        "forandring_procent",
+    )
     figure_rows = records(figures.parter)
     return Lookup(
         shared=shared_context(bok, figures),
@@ -142,8 +190,11 @@ def lookup(bok: Arbetsbok, figures: Figures, folder: Path) -> Lookup:
         figures={r["namn"]: r for r in figure_rows},
         cases={(r["part"], r["steg"]): r for r in records(bok.arenden)},
         rubrik=dict(zip(bok.beslutssteg["steg"], bok.beslutssteg["rubrik"])),
-        logos={r["namn"]: Image(folder / r["logotyp"], r["namn"], height_mm=LOGO_HEIGHT_MM)
-               for r in records(bok.parter) if r.get("logotyp")},
+        logos={
+            r["namn"]: Image(folder / r["logotyp"], r["namn"], height_mm=LOGO_HEIGHT_MM)
+            for r in records(bok.parter)
+            if r.get("logotyp")
+        },
     )
 
 
@@ -154,8 +205,7 @@ def paper_inputs(lk: Lookup, steg: dict, part: str) -> dict:
         "steg": steg,
         "part": party_context(row, lk.figures[part]),
         "arende": case_context(lk.cases.get((part, steg["nummer"]))),
-        "tidigare_beslut": earlier_decisions(lk, steg["nummer"], part,
-                                             row["beslutande_organ"] or ""),
+        "tidigare_beslut": earlier_decisions(lk, steg["nummer"], part, row["beslutande_organ"] or ""),
     }
 
 
@@ -168,9 +218,15 @@ def paper_context(lk: Lookup, steg: dict, part: str, bilagor: list[dict]) -> dic
     eget = next((f for f in shared["forbund"] if f["namn"] == own["part"]["forbund"]), None)
     member_of = [eget] if eget else shared["forbund"]
     paragraph = {f["namn"]: f["likvidationsparagraf"] for f in shared["forbund"]}
-    changed = [{"namn": b["forbund"], "bilaga": b["nummer"],
-                "paragraf_text": paragraph[b["forbund"]] or "paragrafen"}
-               for b in bilagor if b["forbund"]]
+    changed = [
+        {
+            "namn": b["forbund"],
+            "bilaga": b["nummer"],
+            "paragraf_text": paragraph[b["forbund"]] or "paragrafen",
+        }
+        for b in bilagor
+        if b["forbund"]
+    ]
     remiss = own["arende"]["remitterat_till"]
     return {
         **shared,
@@ -181,8 +237,9 @@ def paper_context(lk: Lookup, steg: dict, part: str, bilagor: list[dict]) -> dic
         "parter": rows,
         "kommuner": [r for r in rows if r["typ"] == "kommun"],
         "avslag_tidigare": any(d["beslut"] == "avslag" for d in own["tidigare_beslut"]),
-        "delegering_text": wording.delegation_text(own["part"], eget, shared,
-                                                   own["part"]["representant"]),
+        "delegering_text": wording.delegation_text(
+            own["part"], eget, shared, own["part"]["representant"]
+        ),
         "nuvarande_bidrag_text": wording.current_fee_text(eget, shared),
         "andrade_forbundsordningar": changed,
         "bilagor": bilagor,
@@ -210,8 +267,7 @@ def party_context(row: dict, figure: dict) -> dict:
         "bidrag_nytt": figure["bidrag_nytt"],
         "forandring_kr": figure["forandring_kr"],
         "forandring_procent": figure["forandring_procent"],
-        "forandring_text": wording.change_text(figure["forandring_kr"],
-                                               figure["forandring_procent"]),
+        "forandring_text": wording.change_text(figure["forandring_kr"], figure["forandring_procent"]),
         "kapitalandel": figure["kapitalandel"],
         "har_kapitalandel": figure["kapitalandel"] is not None,
         "extra": row["extra"],
@@ -227,22 +283,24 @@ def forbund_rows(bok: Arbetsbok, figures: Figures) -> list[dict]:
         name = f["forbund"]
         members = kommuner[kommuner["forbund"] == name]
         k = kapital[name]
-        rows.append({
-            "namn": name,
-            "organisationsnummer": f["organisationsnummer"] or "",
-            "eget_kapital": f["eget_kapital"],
-            "balansdag": f["balansdag"],
-            "ordforande": f["ordforande"] or "",
-            "likvidationsparagraf": f.get("likvidationsparagraf") or "",
-            "bidrag_nu": paid[name],
-            "kommuner": list(members["namn"]),
-            "invanare": int(sum(int(i) for i in members["invanare"])),
-            "interimsandel": k["interimsandel"],
-            "kvar": k["kvar"],
-            "overfors": k["overfors"],
-            "ar_kvarvarande": k["ar_kvarvarande"],
-            "extra": f["extra"],
-        })
+        rows.append(
+            {
+                "namn": name,
+                "organisationsnummer": f["organisationsnummer"] or "",
+                "eget_kapital": f["eget_kapital"],
+                "balansdag": f["balansdag"],
+                "ordforande": f["ordforande"] or "",
+                "likvidationsparagraf": f.get("likvidationsparagraf") or "",
+                "bidrag_nu": paid[name],
+                "kommuner": list(members["namn"]),
+                "invanare": int(sum(int(i) for i in members["invanare"])),
+                "interimsandel": k["interimsandel"],
+                "kvar": k["kvar"],
+                "overfors": k["overfors"],
+                "ar_kvarvarande": k["ar_kvarvarande"],
+                "extra": f["extra"],
+            }
+        )
     return rows
 
 
@@ -271,20 +329,28 @@ def case_context(case: dict | None) -> dict:
     if case is None:
         case = {}
     text = ("diarienummer", "paragraf", "beslut", "remitterat_till", "yttrande", "bedomning")
-    return {**{key: case.get(key) or "" for key in text},
-            "beslutsdatum": case.get("beslutsdatum")}
+    return {**{key: case.get(key) or "" for key in text}, "beslutsdatum": case.get("beslutsdatum")}
 
 
 def earlier_decisions(lk: Lookup, steg: int, part: str, organ: str) -> list[dict]:
-    decided = sorted((r for (p, n), r in lk.cases.items() if p == part and n < steg
-                      and r["beslut"]), key=lambda r: r["steg"])
+    decided = sorted(
+        (r for (p, n), r in lk.cases.items() if p == part and n < steg and r["beslut"]),
+        key=lambda r: r["steg"],
+    )
     result = []
     for r in decided:
         rubrik = lk.rubrik[r["steg"]]
         text = wording.decision_text(organ or part, r, rubrik)
-        result.append({"steg": int(r["steg"]), "rubrik": rubrik,
-                       "beslutsdatum": r["beslutsdatum"], "paragraf": r["paragraf"] or "",
-                       "beslut": r["beslut"], "text": " ".join(text.split())})
+        result.append(
+            {
+                "steg": int(r["steg"]),
+                "rubrik": rubrik,
+                "beslutsdatum": r["beslutsdatum"],
+                "paragraf": r["paragraf"] or "",
+                "beslut": r["beslut"],
+                "text": " ".join(text.split()),
+            }
+        )
     return result
 
 

@@ -21,8 +21,7 @@ from .reproducible import reproducible_zip
 
 CUSTOM = "docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-              "custom-properties")
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one every custom property has
 LANGUAGE = "sv-SE"
 PRODUCER = "beslutspapper"
@@ -31,6 +30,7 @@ PRODUCER = "beslutspapper"
 @dataclass(frozen=True)
 class DocValues:
     """What a registrar registers a paper by (also the PDF's XMP metadata)."""
+
     title: str
     subject: str
     author: str
@@ -53,8 +53,7 @@ def with_properties(docx: bytes, values: DocValues) -> bytes:
     rels = parts["_rels/.rels"].decode("utf-8")
     if CUSTOM_REL + '"' not in rels:
         ids = {int(n) for n in re.findall(r'Id="rId(\d+)"', rels)}
-        rel = (f'<Relationship Id="rId{max(ids, default=0) + 1}" Type="{CUSTOM_REL}" '
-               f'Target="{CUSTOM}"/>')
+        rel = f'<Relationship Id="rId{max(ids, default=0) + 1}" Type="{CUSTOM_REL}" Target="{CUSTOM}"/>'
         parts["_rels/.rels"] = rels.replace("</Relationships>", rel + "</Relationships>").encode()
     return reproducible_zip(parts, values.date)
 
@@ -66,15 +65,23 @@ def paper_values(lookup, steg: dict, part: str, version: int) -> DocValues:
     custom: dict[str, str | int] = {}
     if case.get("diarienummer"):
         custom["Diarienummer"] = str(case["diarienummer"])
-    custom.update({"Part": part, "Beslutssteg": steg["nummer"],
-                   "Sista svarsdag": iso(steg["sista_svarsdag"]), "Utfärdad": version})
+    custom.update(
+        {
+            "Part": part,
+            "Beslutssteg": steg["nummer"],
+            "Sista svarsdag": iso(steg["sista_svarsdag"]),
+            "Utfärdad": version,
+        }
+    )
     shared = lookup.shared
     return DocValues(
         title=f"{steg['rubrik']} – {part}",  # as render.py titles it (the window title)
         subject=f"Förslag till beslut för {part}, steg {steg['nummer']}",
         author=row.get("handlaggare") or part,
         keywords=[shared["nytt_forbund"], "samordningsförbund", "finsam", part],
-        date=steg["datum"], custom=custom)
+        date=steg["datum"],
+        custom=custom,
+    )
 
 
 def iso(value) -> str:
@@ -96,7 +103,8 @@ def core_xml(v: DocValues) -> bytes:
         f"<cp:lastModifiedBy>{PRODUCER}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
-        "</cp:coreProperties>").encode()
+        "</cp:coreProperties>"
+    ).encode()
 
 
 def custom_xml(custom: dict[str, str | int]) -> bytes:
@@ -104,12 +112,16 @@ def custom_xml(custom: dict[str, str | int]) -> bytes:
     props = []
     for pid, (name, value) in enumerate(custom.items(), start=2):  # pid 2 is the first allowed
         kind = "i4" if isinstance(value, int) and not isinstance(value, bool) else "lpwstr"
-        props.append(f'<property fmtid="{FMTID}" pid="{pid}" name="{escape(name, {chr(34): "&quot;"})}">'
-                     f"<vt:{kind}>{escape(str(value))}</vt:{kind}></property>")
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
-            f'2006/docPropsVTypes">{"".join(props)}</Properties>').encode()
+        props.append(
+            f'<property fmtid="{FMTID}" pid="{pid}" name="{escape(name, {chr(34): "&quot;"})}">'
+            f"<vt:{kind}>{escape(str(value))}</vt:{kind}></property>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+        f'2006/docPropsVTypes">{"".join(props)}</Properties>'
+    ).encode()
 
 
 def read_custom(docx: bytes) -> dict[str, str]:
@@ -135,8 +147,12 @@ def read_values(docx: bytes) -> DocValues:
         return unescape(found.group(1), {"&quot;": '"', "&apos;": "'"}) if found else ""
 
     created = text("dcterms:created")[:10]
-    return DocValues(title=text("dc:title"), subject=text("dc:subject"),
-                     author=text("dc:creator"),
-                     keywords=[k for k in text("cp:keywords").split("; ") if k],
-                     date=dt.date.fromisoformat(created) if created else dt.date(1980, 1, 1),
-                     custom=read_custom(docx), language=text("dc:language") or LANGUAGE)
+    return DocValues(
+        title=text("dc:title"),
+        subject=text("dc:subject"),
+        author=text("dc:creator"),
+        keywords=[k for k in text("cp:keywords").split("; ") if k],
+        date=dt.date.fromisoformat(created) if created else dt.date(1980, 1, 1),
+        custom=read_custom(docx),
+        language=text("dc:language") or LANGUAGE,
+    )

@@ -5,10 +5,29 @@ from __future__ import annotations
 import re
 import unicodedata
 
-SPECIAL = str.maketrans({"æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d",
-                         "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th"})
-RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-            *(f"LPT{i}" for i in range(1, 10))}
+SPECIAL = str.maketrans(
+    {
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+    }
+)
+RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 
 
 def slug(text: str, max_len: int = 60) -> str:
@@ -24,7 +43,7 @@ def slug(text: str, max_len: int = 60) -> str:
 
 
 def step_folder(steg: int, rubrik: str) -> str:
-    """"steg-1-beslut-om-att-delta-i-lansprocess"."""
+    """ "steg-1-beslut-om-att-delta-i-lansprocess"."""
     return f"steg-{steg}-{slug(rubrik, 40).lower()}"
 
 

@@ -13,8 +13,20 @@ from fractions import Fraction
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-          "september", "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def _whole(n: object) -> int:
@@ -86,10 +98,10 @@ def _percent(x: object, decimaler: int, sign: bool) -> str:
     if x is None:
         return "–"
     exact = x if isinstance(x, Fraction) else Fraction(_exact(x))
-    scaled = exact.numerator * 100 * 10 ** decimaler
+    scaled = exact.numerator * 100 * 10**decimaler
     units, rest = divmod(abs(scaled), exact.denominator)
     units += 2 * rest >= exact.denominator
-    whole, part = divmod(units, 10 ** decimaler)
+    whole, part = divmod(units, 10**decimaler)
     text = f"{whole},{part:0{decimaler}d}" if decimaler else str(whole)
     if units and scaled < 0:
         text = MINUS + text
@@ -114,8 +126,21 @@ def forandring_procent(x: object, decimaler: int = 1) -> str:
     return _percent(x, decimaler, sign=True)
 
 
-NUMBER_WORDS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
-                "elva", "tolv")
+NUMBER_WORDS = (
+    "noll",
+    "en",
+    "två",
+    "tre",
+    "fyra",
+    "fem",
+    "sex",
+    "sju",
+    "åtta",
+    "nio",
+    "tio",
+    "elva",
+    "tolv",
+)
 NEUTER_ONE = "ett"
 
 
@@ -188,16 +213,32 @@ def lista(items) -> str:
 
 
 FILTERS = {
-    "belopp": belopp, "kronor": kronor, "kr": kr, "forandring": forandring,
-    "procent": procent, "forandring_procent": forandring_procent,
-    "datum": datum, "iso": iso, "lista": lista, "tal": tal, "procent_text": procent_text,
-    "forandring_text": forandring_text, "citat": citat,
+    "belopp": belopp,
+    "kronor": kronor,
+    "kr": kr,
+    "forandring": forandring,
+    "procent": procent,
+    "forandring_procent": forandring_procent,
+    "datum": datum,
+    "iso": iso,
+    "lista": lista,
+    "tal": tal,
+    "procent_text": procent_text,
+    "forandring_text": forandring_text,
+    "citat": citat,
 }
 FILTER_EXAMPLES = {
-    "belopp": (375000,), "kronor": (375000,), "kr": (375000,), "forandring": (80425,),
-    "procent": (Fraction(80425, 375000),), "forandring_procent": (Fraction(-12000, 375000),),
-    "datum": (dt.date(2022, 3, 31),), "iso": (dt.date(2022, 3, 31),),
+    "belopp": (375000,),
+    "kronor": (375000,),
+    "kr": (375000,),
+    "forandring": (80425,),
+    "procent": (Fraction(80425, 375000),),
+    "forandring_procent": (Fraction(-12000, 375000),),
+    "datum": (dt.date(2022, 3, 31),),
+    "iso": (dt.date(2022, 3, 31),),
     "lista": (["Försäkringskassan", "Arbetsförmedlingen", "Region Västmanland"],),
-    "tal": (3,), "procent_text": (Fraction(80425, 375000),), "forandring_text": (80425,),
+    "tal": (3,),
+    "procent_text": (Fraction(80425, 375000),),
+    "forandring_text": (80425,),
     "citat": ("Beslut om att delta i länsprocess",),
 }

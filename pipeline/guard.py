@@ -44,7 +44,8 @@ def suspicious(data: bytes) -> bool:
     start = data.find(b"nan")
     while start != -1:
         if not (WORD_BYTE.match(data, start - 1) if start else False) and not WORD_BYTE.match(
-                data, start + 3):
+            data, start + 3
+        ):
             return True
         start = data.find(b"nan", start + 1)
     return False
@@ -53,8 +54,10 @@ def suspicious(data: bytes) -> bool:
 def refusal(prepared, context: dict, word: str, text: str, part: str) -> TemplateFault:
     tag = empty_tag(prepared, context)
     if word in ("{{", "{%"):
-        what = (f"handlingen innehåller »{word}«: en tagg som Jinja inte såg som tagg (skriv "
-                "om den i ett svep i Word) eller ett värde med klammerparenteser")
+        what = (
+            f"handlingen innehåller »{word}«: en tagg som Jinja inte såg som tagg (skriv "
+            "om den i ett svep i Word) eller ett värde med klammerparenteser"
+        )
     elif tag:
         what = f"handlingen skulle innehålla »{word}«, för värdet i taggen {tag} saknas"
     else:

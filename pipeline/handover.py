@@ -32,6 +32,7 @@ def finish_paper(lookup, paper, data: bytes, manifest: dict) -> bytes:
 def changes_files(manifest: dict, out: Path, papers: list[OutputFile]) -> list[OutputFile]:
     """The _andringar.docx of every paper that differs from its last issued copy, compared
     in parallel (each comparison is a process of its own)."""
+
     def one(f: OutputFile) -> OutputFile | None:
         last = issued.last_issued(manifest, f.record["steg"], f.record["part"])
         date = docprops.read_values(f.data).date
@@ -46,8 +47,9 @@ def finish_pdf(pdf: bytes, docx: bytes) -> bytes:
     return pdf_with_metadata(pdf, docprops.read_values(docx))
 
 
-def bundle_register(members: list[tuple[str, bytes]], sender: str, receiver: str,
-                    date: dt.date) -> tuple[list[tuple[str, bytes]], list[register.Row]]:
+def bundle_register(
+    members: list[tuple[str, bytes]], sender: str, receiver: str, date: dt.date
+) -> tuple[list[tuple[str, bytes]], list[register.Row]]:
     """The register's files for one party's zip, and its rows (for the register of all)."""
     rows = register.register_rows(members, sender, receiver)
     return register.register_files(rows, date), rows
@@ -55,12 +57,15 @@ def bundle_register(members: list[tuple[str, bytes]], sender: str, receiver: str
 
 def all_parties_register(rows: list[register.Row], date: dt.date) -> list[OutputFile]:
     """out/paket/diarieforteckning.xlsx and .csv: every party's rows."""
-    return [OutputFile(name, data, {"format": "register"})
-            for name, data in register.register_files(rows, date, ALL_PARTIES)]
+    return [
+        OutputFile(name, data, {"format": "register"})
+        for name, data in register.register_files(rows, date, ALL_PARTIES)
+    ]
 
 
-def issue_papers(manifest: dict, out: Path, entries: list[dict], kortnamn: dict[str, str],
-                 today: dt.date) -> list[OutputFile]:
+def issue_papers(
+    manifest: dict, out: Path, entries: list[dict], kortnamn: dict[str, str], today: dt.date
+) -> list[OutputFile]:
     return issued.issue(manifest, out, entries, kortnamn, today)
 
 

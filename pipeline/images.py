@@ -60,9 +60,12 @@ class DescribedImage(InlineImage):
 
     def _insert_image(self):
         xml = super()._insert_image()
-        return re.sub(r"(<wp:docPr\b[^>]*?)(\s*/?>)",
-                      lambda m: f"{m.group(1)} descr={quoteattr(self.alt_text)}{m.group(2)}",
-                      xml, count=1)
+        return re.sub(
+            r"(<wp:docPr\b[^>]*?)(\s*/?>)",
+            lambda m: f"{m.group(1)} descr={quoteattr(self.alt_text)}{m.group(2)}",
+            xml,
+            count=1,
+        )
 
 
 def picture_maker(tpl, printed_markup=lambda: None):
@@ -79,8 +82,7 @@ def picture_maker(tpl, printed_markup=lambda: None):
         if isinstance(value, Link):
             return hyperlink(tpl, value)
         if isinstance(value, InlineImage) and value.tpl is not tpl:  # made for another template
-            again = InlineImage(tpl, value.image_descriptor, value.width, value.height,
-                                value.anchor)
+            again = InlineImage(tpl, value.image_descriptor, value.width, value.height, value.anchor)
             return insert(again, value.image_descriptor)
         if type(value).__name__ == "Subdoc":  # docxtpl's (imports docxcompose, not installed)
             raise TemplateRuntimeError("underdokument (docxtpl Subdoc) stöds inte i handlingarna")
@@ -99,9 +101,12 @@ def insert(image: InlineImage, source) -> str:
         raise TemplateRuntimeError(f"bilden {source} finns inte") from None
     except AttributeError as exc:
         if "new_pic_inline" in str(exc):
-            raise TemplateRuntimeError("bilder kan bara stå i brödtexten, sidhuvudet och "
-                                       "sidfoten") from None
+            raise TemplateRuntimeError(
+                "bilder kan bara stå i brödtexten, sidhuvudet och sidfoten"
+            ) from None
         raise
     except Exception as exc:  # python-docx: not an image it can read
-        raise TemplateRuntimeError(f"filen {source} är ingen bild som Word kan visa (png, jpeg, "
-                                   f"gif, bmp eller tiff): {type(exc).__name__}") from None
+        raise TemplateRuntimeError(
+            f"filen {source} är ingen bild som Word kan visa (png, jpeg, "
+            f"gif, bmp eller tiff): {type(exc).__name__}"
+        ) from None

@@ -59,13 +59,16 @@ def key_figures(lookup: ctx.Lookup, paper) -> dict[str, int | None]:
 
 
 def change_lines(paper, old: dict | None, figures: dict) -> list[str]:
-    """"Köpings kommun, steg 3: medlemsbidrag 2024 455 425 → 460 000 kr"."""
+    """ "Köpings kommun, steg 3: medlemsbidrag 2024 455 425 → 460 000 kr"."""
     where = f"{paper.part}, steg {paper.steg['nummer']}"
     if old is None:
         return [f"{where}: ny handling"]
     before = old.get("siffror", {})
-    moved = [f"{label} {amount(before.get(label))} → {amount(value)} kr"
-             for label, value in figures.items() if before.get(label) != value]
+    moved = [
+        f"{label} {amount(before.get(label))} → {amount(value)} kr"
+        for label, value in figures.items()
+        if before.get(label) != value
+    ]
     return [f"{where}: {'; '.join(moved)}"] if moved else [f"{where}: ändrad text"]
 
 

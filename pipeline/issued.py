@@ -49,8 +49,9 @@ def paper_version(last: dict | None, stamp: Callable[[int], bytes]) -> tuple[int
     return last["version"] + 1, stamp(last["version"] + 1)
 
 
-def changes_file(out: Path, path: str, last: dict | None, data: bytes,
-                 record: dict, date: dt.date) -> OutputFile | None:
+def changes_file(
+    out: Path, path: str, last: dict | None, data: bytes, record: dict, date: dt.date
+) -> OutputFile | None:
     """<paper>_andringar.docx when the paper differs from its last issued copy."""
     if last is None or sha256(data) == last["sha256"] or not (out / last["fil"]).is_file():
         return None
@@ -58,29 +59,43 @@ def changes_file(out: Path, path: str, last: dict | None, data: bytes,
     values = docprops.read_values(data)  # the comparison keeps the issued copy's properties
     title = f"{values.title} – ändringar mot version {last['version']}"
     marked = docprops.with_properties(marked, dataclasses.replace(values, title=title))
-    return OutputFile(changes_path(path), marked,
-                      {"steg": record["steg"], "part": record["part"], "format": CHANGES,
-                       "jamfort_med": last["fil"]})
+    return OutputFile(
+        changes_path(path),
+        marked,
+        {"steg": record["steg"], "part": record["part"], "format": CHANGES, "jamfort_med": last["fil"]},
+    )
 
 
 def changes_members(manifest: dict, out: Path, entry: dict) -> list[tuple[str, Path]]:
     """The paper's _andringar.docx for its bundle, when it compares the paper as it is with
     the version last issued (so a re-issue carries what changed)."""
     last = last_issued(manifest, entry["steg"], entry["part"])
-    found = next((e for e in manifest.get("filer", []) if e.get("format") == CHANGES
-                  and e["fil"] == changes_path(entry["fil"])), None)
-    if (found is None or last is None or found.get("jamfort_med") != last["fil"]
-            or last["sha256"] == entry["sha256"] or not (out / found["fil"]).is_file()):
+    found = next(
+        (
+            e
+            for e in manifest.get("filer", [])
+            if e.get("format") == CHANGES and e["fil"] == changes_path(entry["fil"])
+        ),
+        None,
+    )
+    if (
+        found is None
+        or last is None
+        or found.get("jamfort_med") != last["fil"]
+        or last["sha256"] == entry["sha256"]
+        or not (out / found["fil"]).is_file()
+    ):
         return []
     return [(found["fil"], out / found["fil"])]
 
 
 def changes_path(path: str) -> str:
-    return path[:-len(".docx")] + "_andringar.docx"
+    return path[: -len(".docx")] + "_andringar.docx"
 
 
-def issue(manifest: dict, out: Path, entries: list[dict], kortnamn: dict[str, str],
-          today: dt.date) -> list[OutputFile]:
+def issue(
+    manifest: dict, out: Path, entries: list[dict], kortnamn: dict[str, str], today: dt.date
+) -> list[OutputFile]:
     """Copies of the papers (manifest entries) not yet issued as they are now."""
     files = []
     for entry in entries:
@@ -90,9 +105,20 @@ def issue(manifest: dict, out: Path, entries: list[dict], kortnamn: dict[str, st
             continue
         version = last["version"] + 1 if last else 1
         path = f"{FOLDER}/steg-{entry['steg']}/{slug(kortnamn[entry['part']])}/v{version}.docx"
-        files.append(OutputFile(path, data, {
-            "steg": entry["steg"], "part": entry["part"], "format": FORMAT, "version": version,
-            "datum": today.isoformat(), "siffror": entry.get("siffror", {})}))
+        files.append(
+            OutputFile(
+                path,
+                data,
+                {
+                    "steg": entry["steg"],
+                    "part": entry["part"],
+                    "format": FORMAT,
+                    "version": version,
+                    "datum": today.isoformat(),
+                    "siffror": entry.get("siffror", {}),
+                },
+            )
+        )
     return files
 
 
@@ -103,8 +129,11 @@ def letter_context(entry: dict, last: dict | None) -> dict:
     if last is None or last["sha256"] == entry["sha256"]:
         return {"ersatter_version": None, "andringar": []}
     paper = SimpleNamespace(part=entry["part"], steg={"nummer": entry["steg"]})
-    lines = incremental.change_lines(paper, {"siffror": last.get("siffror", {})},
-                                     entry.get("siffror", {}))
+    lines = incremental.change_lines(
+        paper, {"siffror": last.get("siffror", {})}, entry.get("siffror", {})
+    )
     prefix = f"{entry['part']}, steg {entry['steg']}: "
-    return {"ersatter_version": last["version"],
-            "andringar": [line.removeprefix(prefix) for line in lines]}
+    return {
+        "ersatter_version": last["version"],
+        "andringar": [line.removeprefix(prefix) for line in lines],
+    }

@@ -33,9 +33,11 @@ PRIVATE = re.compile("[\ue000-\uf8ff]")  # a bullet from a symbol font
 HEADINGS = {"H", "H1", "H2", "H3", "H4", "H5", "H6"}
 CONTAINERS = {"Document", "Part", "Sect", "Div", "Art", "NonStruct", "Private"}
 
-NO_OFFICE = ("LibreOffice behövs för att kontrollera sidbrytningarna men finns inte. Installera "
-             "det (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui "
-             "fonts-liberation2; Windows och macOS: libreoffice.org) och kör igen.")
+NO_OFFICE = (
+    "LibreOffice behövs för att kontrollera sidbrytningarna men finns inte. Installera "
+    "det (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui "
+    "fonts-liberation2; Windows och macOS: libreoffice.org) och kör igen."
+)
 
 Mark = tuple[int, int]  # (page number, marked-content id)
 
@@ -44,6 +46,7 @@ Mark = tuple[int, int]  # (page number, marked-content id)
 class Node:
     """One element of the PDF's structure tree: its type, its own marked content and
     its children."""
+
     type: str
     marks: list[Mark] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
@@ -57,6 +60,7 @@ class Node:
 @dataclass(frozen=True)
 class Margins:
     """The body area of a page, in points from the top left corner."""
+
     left: float
     right: float
     top: float
@@ -89,9 +93,11 @@ def check_layout(prepared, papers=None) -> list[Problem]:
         raise UserError(converted.problems())
     pdfs = converted.pdfs
     marked = (prepared.bok.parametrar.exempeldata or "").strip().lower() == "ja"
-    return [Problem(f.path, finding + ".", found=False)
-            for name, f in by_name.items()
-            for finding in inspect(f.data, pdfs[name], marked)]
+    return [
+        Problem(f.path, finding + ".", found=False)
+        for name, f in by_name.items()
+        for finding in inspect(f.data, pdfs[name], marked)
+    ]
 
 
 def inspect(docx: bytes, pdf: bytes, marked: bool = False) -> list[str]:
@@ -104,9 +110,15 @@ def inspect(docx: bytes, pdf: bytes, marked: bool = False) -> list[str]:
         return ["PDF:en saknar struktur (taggar), så sidbrytningarna kan inte kontrolleras"]
     blocks = list(body_blocks(tree))
     owner = {mark: block for block in blocks for mark in block.all_marks()}
-    return [*heading_rule(blocks, pages), *row_rule(blocks, pages),
-            *table_rule(blocks, pages), *stray_rule(pages, owner), *list_rule(blocks, pages),
-            *margin_rule(pages, margins), *(mark_rule(pages) if marked else [])]
+    return [
+        *heading_rule(blocks, pages),
+        *row_rule(blocks, pages),
+        *table_rule(blocks, pages),
+        *stray_rule(pages, owner),
+        *list_rule(blocks, pages),
+        *margin_rule(pages, margins),
+        *(mark_rule(pages) if marked else []),
+    ]
 
 
 # Reading the PDF
@@ -114,8 +126,12 @@ def inspect(docx: bytes, pdf: bytes, marked: bool = False) -> list[str]:
 
 def page_margins(docx: bytes) -> Margins:
     section = Document(io.BytesIO(docx)).sections[0]
-    return Margins(section.left_margin.pt, section.page_width.pt - section.right_margin.pt,
-                   section.top_margin.pt, section.page_height.pt - section.bottom_margin.pt)
+    return Margins(
+        section.left_margin.pt,
+        section.page_width.pt - section.right_margin.pt,
+        section.top_margin.pt,
+        section.page_height.pt - section.bottom_margin.pt,
+    )
 
 
 def read_pages(document) -> list[Page]:
@@ -125,8 +141,16 @@ def read_pages(document) -> list[Page]:
         for glyph in page.chars:
             if glyph.get("mcid") is not None and glyph.get("tag") != "Artifact":
                 body.setdefault((page.page_number, glyph["mcid"]), []).append(glyph)
-        pages.append(Page(page.page_number, page.extract_text() or "", body, page.chars,
-                          float(page.width), float(page.height)))
+        pages.append(
+            Page(
+                page.page_number,
+                page.extract_text() or "",
+                body,
+                page.chars,
+                float(page.width),
+                float(page.height),
+            )
+        )
     return pages
 
 
@@ -176,6 +200,7 @@ def role(name, roles: dict) -> str:
 class Block:
     """A thing on the page the rules talk about: heading, caption, paragraph, list or
     table (a list's parts are its items, a table's its rows)."""
+
     kind: str
     node: Node
     parts: list[Node] = field(default_factory=list)
@@ -215,10 +240,12 @@ def pages_of(node: Node | Block) -> list[int]:
 
 
 def text_of(node: Node | Block, pages: list[Page], limit: int = 60) -> str:
-    parts = ["".join(g["text"] for g in pages[page - 1].body.get((page, mcid), []))
-             for page, mcid in node.all_marks()]
+    parts = [
+        "".join(g["text"] for g in pages[page - 1].body.get((page, mcid), []))
+        for page, mcid in node.all_marks()
+    ]
     text = " ".join(PRIVATE.sub("", " ".join(parts)).split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def lines(glyphs: list[dict]) -> list[float]:
@@ -251,8 +278,10 @@ def heading_rule(blocks: list[Block], pages: list[Page]) -> list[str]:
         on = pages_of(block)
         marks = set(block.all_marks())
         if len(on) > 1:
-            found.append(f"sidan {on[0]}: {word} »{text_of(block, pages)}« delas mellan "
-                         f"sidorna {on[0]} och {on[-1]}")
+            found.append(
+                f"sidan {on[0]}: {word} »{text_of(block, pages)}« delas mellan "
+                f"sidorna {on[0]} och {on[-1]}"
+            )
         elif on and ends.get(on[0]) in marks:
             found.append(f"sidan {on[0]}: {word} »{text_of(block, pages)}« står sist på sidan")
     return found
@@ -260,10 +289,13 @@ def heading_rule(blocks: list[Block], pages: list[Page]) -> list[str]:
 
 def row_rule(blocks: list[Block], pages: list[Page]) -> list[str]:
     """A table row never breaks across pages."""
-    return [f"sidan {on[0]}: tabellraden »{text_of(row, pages)}« delas mellan sidorna "
-            f"{on[0]} och {on[-1]}"
-            for block in blocks if block.kind == "table"
-            for row in block.parts if len(on := pages_of(row)) > 1]
+    return [
+        f"sidan {on[0]}: tabellraden »{text_of(row, pages)}« delas mellan sidorna {on[0]} och {on[-1]}"
+        for block in blocks
+        if block.kind == "table"
+        for row in block.parts
+        if len(on := pages_of(row)) > 1
+    ]
 
 
 def table_rule(blocks: list[Block], pages: list[Page]) -> list[str]:
@@ -279,11 +311,15 @@ def table_rule(blocks: list[Block], pages: list[Page]) -> list[str]:
             name = f"som börjar »{text_of(block.parts[0], pages)}«" if block.parts else ""
         on = pages_of(block)
         if len(on) > 1:
-            found.append(f"sidan {on[0]}: tabellen {name} ({len(block.parts)} rader) delas "
-                         f"mellan sidorna {on[0]} och {on[-1]}")
+            found.append(
+                f"sidan {on[0]}: tabellen {name} ({len(block.parts)} rader) delas "
+                f"mellan sidorna {on[0]} och {on[-1]}"
+            )
         elif caption and on and pages_of(caption) and pages_of(caption)[-1] != on[0]:
-            found.append(f"sidan {pages_of(caption)[-1]}: tabellrubriken {name} står på en "
-                         f"annan sida än tabellen (sidan {on[0]})")
+            found.append(
+                f"sidan {pages_of(caption)[-1]}: tabellrubriken {name} står på en "
+                f"annan sida än tabellen (sidan {on[0]})"
+            )
     return found
 
 
@@ -308,8 +344,10 @@ def list_rule(blocks: list[Block], pages: list[Page]) -> list[str]:
         for number in pages_of(block):
             items = [item for item in block.parts if number in pages_of(item)]
             if len(items) == 1:
-                found.append(f"sidan {number}: listan delas så att punkten "
-                             f"»{text_of(items[0], pages)}« står ensam på sidan")
+                found.append(
+                    f"sidan {number}: listan delas så att punkten "
+                    f"»{text_of(items[0], pages)}« står ensam på sidan"
+                )
     return found
 
 
@@ -319,11 +357,17 @@ def margin_rule(pages: list[Page], margins: Margins) -> list[str]:
     found = []
     for page in pages:
         visible = [g for g in page.glyphs if g["text"].strip()]
-        outside = [g for g in visible
-                   if g["x0"] < margins.left - TOLERANCE or g["x1"] > margins.right + TOLERANCE
-                   or (g.get("tag") != "Artifact" and g.get("mcid") is not None
-                       and (g["top"] < margins.top - TOLERANCE
-                            or g["bottom"] > margins.bottom + TOLERANCE))]
+        outside = [
+            g
+            for g in visible
+            if g["x0"] < margins.left - TOLERANCE
+            or g["x1"] > margins.right + TOLERANCE
+            or (
+                g.get("tag") != "Artifact"
+                and g.get("mcid") is not None
+                and (g["top"] < margins.top - TOLERANCE or g["bottom"] > margins.bottom + TOLERANCE)
+            )
+        ]
         outside += into_header_or_footer(page, margins)
         if outside:
             text = spaced(sorted(outside, key=lambda g: (round(g["top"]), g["x0"])))[:40]
@@ -349,11 +393,17 @@ def into_header_or_footer(page: Page, margins: Margins) -> list[dict]:
     head = [g["bottom"] for g in artifacts if g["bottom"] < margins.top + TOLERANCE]
     foot = [g["top"] for g in artifacts if g["top"] > page.height * 4 / 5]
     body = [g for glyphs in page.body.values() for g in glyphs if g["text"].strip()]
-    return [g for g in body if (foot and g["bottom"] > min(foot) - CLEARANCE)
-            or (head and g["top"] < max(head) + CLEARANCE)]
+    return [
+        g
+        for g in body
+        if (foot and g["bottom"] > min(foot) - CLEARANCE) or (head and g["top"] < max(head) + CLEARANCE)
+    ]
 
 
 def mark_rule(pages: list[Page]) -> list[str]:
     """An example workbook's paper says UTKAST on every page."""
-    return [f"sidan {page.number}: märkningen »UTKAST – exempeldata« saknas"
-            for page in pages if MARK not in page.text.upper()]
+    return [
+        f"sidan {page.number}: märkningen »UTKAST – exempeldata« saknas"
+        for page in pages
+        if MARK not in page.text.upper()
+    ]

@@ -29,14 +29,24 @@ def locked(out: Path) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise UserError([Problem(str(out), f"en annan körning av papers skriver redan i mappen "
-                                 f"({holder(out)}). Vänta tills den är klar och kör sedan igen.",
-                                 found=False)]) from None
+        raise UserError(
+            [
+                Problem(
+                    str(out),
+                    f"en annan körning av papers skriver redan i mappen "
+                    f"({holder(out)}). Vänta tills den är klar och kör sedan igen.",
+                    found=False,
+                )
+            ]
+        ) from None
     info = out / HOLDER
     try:
         with suppress(OSError):  # without the note the lock still holds (the holder is unnamed)
-            info.write_text(f"process {os.getpid()} på {socket.gethostname()}, startad "
-                            f"{dt.datetime.now().isoformat(' ', 'seconds')}\n", encoding="utf-8")
+            info.write_text(
+                f"process {os.getpid()} på {socket.gethostname()}, startad "
+                f"{dt.datetime.now().isoformat(' ', 'seconds')}\n",
+                encoding="utf-8",
+            )
         yield
     finally:
         with suppress(OSError):

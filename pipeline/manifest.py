@@ -61,8 +61,8 @@ def entry_problems(at: str, section: str, entry: object) -> list[Problem]:
             problems.append(Problem(at, "en part", entry.get("part"), header="part"))
         figures = entry.get("siffror", {})
         if not isinstance(figures, dict) or not all(
-                v is None or (isinstance(v, int) and not isinstance(v, bool))
-                for v in figures.values()):
+            v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in figures.values()
+        ):
             problems.append(Problem(at, "belopp i kronor", figures, header="siffror"))
     return problems
 
@@ -70,8 +70,9 @@ def entry_problems(at: str, section: str, entry: object) -> list[Problem]:
 def validate(data: object, where: str) -> tuple[dict, list[Problem]]:
     """The manifest with only valid entries, and a problem for everything else."""
     if not isinstance(data, dict):
-        return empty(), [Problem(where, "ett JSON-objekt med listorna papers och filer",
-                                 type(data).__name__)]
+        return empty(), [
+            Problem(where, "ett JSON-objekt med listorna papers och filer", type(data).__name__)
+        ]
     manifest, problems, seen = dict(data), [], set()
     for section in SECTIONS:
         entries = data.get(section, [])
@@ -84,8 +85,11 @@ def validate(data: object, where: str) -> tuple[dict, list[Problem]]:
             at = f"{where}, post {index + 1} i {section}"
             found = entry_problems(at, section, entry)
             if not found and entry["fil"].lower() in seen:
-                found = [Problem(at, "en fil som inte redan finns i förteckningen", entry["fil"],
-                                 header="fil")]
+                found = [
+                    Problem(
+                        at, "en fil som inte redan finns i förteckningen", entry["fil"], header="fil"
+                    )
+                ]
             if found:
                 problems += found
                 continue
@@ -103,8 +107,9 @@ def read(out: Path) -> tuple[dict, list[Problem]]:
     except FileNotFoundError:
         return empty(), []
     except (OSError, UnicodeDecodeError) as exc:
-        return empty(), [Problem(str(path), f"filen går inte att läsa ({exc.__class__.__name__}).",
-                                 found=False)]
+        return empty(), [
+            Problem(str(path), f"filen går inte att läsa ({exc.__class__.__name__}).", found=False)
+        ]
     try:
         data = json.loads(text)
     except ValueError:
@@ -121,11 +126,16 @@ def ordered(papers: dict[str, dict], others: dict[str, dict], extra: dict | None
     issued copies (file entries of format "utfardat") are also listed on their own, for
     people reading the manifest; the file entries are the record."""
     filer = sorted(others.values(), key=lambda e: e["fil"])
-    return {**(extra or {}),
-            "papers": sorted(papers.values(), key=lambda e: (e.get("steg", 0), e["fil"])),
-            "filer": filer,
-            "utfardat": [{k: e[k] for k in ("steg", "part", "version", "fil", "sha256", "datum")}
-                         for e in filer if e.get("format") == "utfardat"]}
+    return {
+        **(extra or {}),
+        "papers": sorted(papers.values(), key=lambda e: (e.get("steg", 0), e["fil"])),
+        "filer": filer,
+        "utfardat": [
+            {k: e[k] for k in ("steg", "part", "version", "fil", "sha256", "datum")}
+            for e in filer
+            if e.get("format") == "utfardat"
+        ],
+    }
 
 
 def dumps(manifest: dict) -> bytes:

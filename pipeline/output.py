@@ -46,8 +46,16 @@ from .problems import Problem, UserError
 JOURNAL = ".papers-journal.json"
 TEMP_PREFIX = ".papers-tmp-"
 
-__all__ = ["MANIFEST", "OutputFile", "WriteResult", "opened", "read_manifest", "recover",
-           "sha256", "write_output"]
+__all__ = [
+    "MANIFEST",
+    "OutputFile",
+    "WriteResult",
+    "opened",
+    "read_manifest",
+    "recover",
+    "sha256",
+    "write_output",
+]
 
 
 @dataclass(frozen=True)
@@ -69,18 +77,24 @@ class WriteResult:
 
 # ---- errors -------------------------------------------------------------------------------
 
+
 def os_problem(path: Path, exc: OSError, after: str = "") -> Problem:
     """One Swedish line naming `path` and what the operating system refused."""
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         why = "disken är full; frigör utrymme och kör igen."
-    elif (isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS)) \
-            and (path.is_dir() or not path.parent.exists()):
-        why = ("mappen går inte att skriva i (skrivskyddad eller utan behörighet); ändra "
-               "behörigheten eller välj en annan mapp med --out.")
+    elif (isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS)) and (
+        path.is_dir() or not path.parent.exists()
+    ):
+        why = (
+            "mappen går inte att skriva i (skrivskyddad eller utan behörighet); ändra "
+            "behörigheten eller välj en annan mapp med --out."
+        )
     elif isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        why = ("går inte att skriva eller ersätta (skrivskyddad, öppen i ett annat program som "
-               "Word, eller utan behörighet); stäng filen eller ändra behörigheten och kör igen.")
+        why = (
+            "går inte att skriva eller ersätta (skrivskyddad, öppen i ett annat program som "
+            "Word, eller utan behörighet); stäng filen eller ändra behörigheten och kör igen."
+        )
     elif isinstance(exc, IsADirectoryError):
         why = "är en mapp där en fil ska ligga; flytta undan mappen och kör igen."
     elif isinstance(exc, NotADirectoryError):
@@ -101,10 +115,18 @@ def naming(path: Path, after: str = "") -> Iterator[None]:
 
 # ---- the folder ---------------------------------------------------------------------------
 
+
 def check_folder(out: Path) -> None:
     if out.exists() and not out.is_dir():
-        raise UserError([Problem(str(out), "är en fil, inte en mapp; välj en mapp för "
-                                 "handlingarna med --out.", found=False)])
+        raise UserError(
+            [
+                Problem(
+                    str(out),
+                    "är en fil, inte en mapp; välj en mapp för handlingarna med --out.",
+                    found=False,
+                )
+            ]
+        )
 
 
 def is_link(path: Path) -> bool:
@@ -121,15 +143,20 @@ def target_problem(out: Path, rel: str, protect: Iterable[Path] = ()) -> Problem
     for part in PurePosixPath(rel).parts:
         current = current / part
         if is_link(current):
-            return Problem(str(current), "är en symbolisk länk (eller en genväg till en annan "
-                           "mapp); papers skriver inte genom länkar. Ta bort länken och kör "
-                           "igen.", found=False)
+            return Problem(
+                str(current),
+                "är en symbolisk länk (eller en genväg till en annan "
+                "mapp); papers skriver inte genom länkar. Ta bort länken och kör "
+                "igen.",
+                found=False,
+            )
     target = (out / rel).resolve()
     for kept in protect:
         kept = kept.resolve()
         if target == kept or kept in target.parents:
-            return Problem(str(out / rel), f"skulle skriva över {kept}; välj en annan mapp "
-                           "med --out.", found=False)
+            return Problem(
+                str(out / rel), f"skulle skriva över {kept}; välj en annan mapp med --out.", found=False
+            )
     return None
 
 
@@ -146,15 +173,22 @@ def opened(out: Path, *, force: bool = False) -> Iterator[dict]:
     `force` an invalid entry is left out, without it UserError names every one)."""
     check_folder(out)
     if is_link(out) and not out.exists():
-        raise UserError([Problem(str(out), "är en länk till en mapp som inte finns.",
-                                 found=False)])
+        raise UserError([Problem(str(out), "är en länk till en mapp som inte finns.", found=False)])
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         parent = next((p for p in out.parents if p.exists()), out.parent)
-        raise UserError([Problem(str(out), f"mappen kan inte skapas, eftersom {parent} inte går "
-                                 "att skriva i (skrivskyddad, full eller utan behörighet); välj "
-                                 "en annan mapp med --out.", found=False)]) from exc
+        raise UserError(
+            [
+                Problem(
+                    str(out),
+                    f"mappen kan inte skapas, eftersom {parent} inte går "
+                    "att skriva i (skrivskyddad, full eller utan behörighet); välj "
+                    "en annan mapp med --out.",
+                    found=False,
+                )
+            ]
+        ) from exc
     with ExitStack() as stack:
         try:
             stack.enter_context(locked(out))
@@ -170,14 +204,24 @@ def opened(out: Path, *, force: bool = False) -> Iterator[dict]:
 def read_manifest(out: Path, *, force: bool = False) -> dict:
     manifest, problems = read(out)
     if problems and not force:
-        raise UserError([*problems, Problem(str(out / MANIFEST), "förteckningen används inte "
-                                            "förrän den är rättad; med --force skrivs en ny "
-                                            "(och handlingar som ändrats för hand skrivs då "
-                                            "över).", found=False)])
+        raise UserError(
+            [
+                *problems,
+                Problem(
+                    str(out / MANIFEST),
+                    "förteckningen används inte "
+                    "förrän den är rättad; med --force skrivs en ny "
+                    "(och handlingar som ändrats för hand skrivs då "
+                    "över).",
+                    found=False,
+                ),
+            ]
+        )
     return manifest
 
 
 # ---- writing ------------------------------------------------------------------------------
+
 
 def edited_by_hand(out: Path, path: str, recorded: dict[str, str]) -> bool:
     """True when a file is there and is not what this tool wrote last."""
@@ -190,12 +234,18 @@ def edited_by_hand(out: Path, path: str, recorded: dict[str, str]) -> bool:
 
 def same_bytes(target: Path, data: bytes) -> bool:
     with naming(target):
-        return target.is_file() and target.stat().st_size == len(data) \
-            and target.read_bytes() == data
+        return target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
 
 
-def write_output(out: Path, files: list[OutputFile], *, force: bool, complete: bool,
-                 manifest: dict, protect: Iterable[Path] = ()) -> WriteResult:
+def write_output(
+    out: Path,
+    files: list[OutputFile],
+    *,
+    force: bool,
+    complete: bool,
+    manifest: dict,
+    protect: Iterable[Path] = (),
+) -> WriteResult:
     """Put `files` into `out` (opened with `opened`). `complete`: this build made every
     paper (not a subset), so papers of the old manifest that are no longer made are removed
     when unedited. `protect`: files and folders never written or removed (the workbook)."""
@@ -204,8 +254,7 @@ def write_output(out: Path, files: list[OutputFile], *, force: bool, complete: b
     others = {e["fil"]: e for e in manifest["filer"]}
     made = {f.path for f in files}
     stale = [p for p in papers if p not in made] if complete else []
-    stale += [p for p, e in others.items() if complete and e.get("format") == "pdf"
-              and p not in made]
+    stale += [p for p, e in others.items() if complete and e.get("format") == "pdf" and p not in made]
     check_targets(out, [*made, *stale], protect)
     result, moves = WriteResult(), []
     for f in files:
@@ -253,8 +302,10 @@ def place(out: Path, moves: list[tuple[str, bytes]], removals: list[str], manife
             with suppress(OSError):
                 folder.rmdir()
         raise
-    done = ("De andra filerna skrevs och förteckningen visar vad som finns; kör igen när "
-            "filen går att skriva.")
+    done = (
+        "De andra filerna skrevs och förteckningen visar vad som finns; kör igen när "
+        "filen går att skriva."
+    )
     try:
         for temp, target in staged:
             with naming(target, done):
@@ -309,6 +360,7 @@ def remove_empty_parents(path: Path, root: Path) -> None:
 
 
 # ---- recovery -----------------------------------------------------------------------------
+
 
 def recover(out: Path) -> None:
     """Finish what a stopped build left: a journal becomes a manifest that matches the disk,

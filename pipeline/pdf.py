@@ -19,13 +19,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-EXPORT = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
-          '"UseTaggedPDF":{"type":"boolean","value":"true"},'
-          '"PDFUACompliance":{"type":"boolean","value":"true"}}')
+EXPORT = (
+    'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+    '"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"}}'
+)
 CANDIDATES = ("soffice", "libreoffice")
-INSTALL_HINT = ("LibreOffice behövs för --pdf men finns inte. Installera det (Debian/Ubuntu: "
-                "sudo apt-get install libreoffice-writer-nogui fonts-liberation2; Windows och macOS: "
-                "libreoffice.org) och kör igen. Word-filerna är skrivna.")
+INSTALL_HINT = (
+    "LibreOffice behövs för --pdf men finns inte. Installera det (Debian/Ubuntu: "
+    "sudo apt-get install libreoffice-writer-nogui fonts-liberation2; Windows och macOS: "
+    "libreoffice.org) och kör igen. Word-filerna är skrivna."
+)
 # LibreOffice writes one line per document it converts: "convert IN -> OUT using filter : …".
 CONVERT_LINE = "convert "
 
@@ -51,21 +55,45 @@ def install_folders() -> list[Path]:
     return []
 
 
-def run_office(office: str, sources: list[Path], target: Path, profile: Path, log: TextIO,
-               lock: threading.Lock, on_convert: Callable[[str], None], timeout: float,
-               running: set | None = None) -> int:
+def run_office(
+    office: str,
+    sources: list[Path],
+    target: Path,
+    profile: Path,
+    log: TextIO,
+    lock: threading.Lock,
+    on_convert: Callable[[str], None],
+    timeout: float,
+    running: set | None = None,
+) -> int:
     """One LibreOffice process converting `sources` into `target`; its output goes to `log`,
     and `on_convert` is called with the name of each document as LibreOffice takes it up.
     Returns the exit code (-9 and the like when it was stopped after `timeout` seconds).
     While it runs, the process is in `running` (so that an interrupted build can stop it)."""
-    command = [office, "--headless", "--norestore", "--nolockcheck",
-               f"-env:UserInstallation={profile.as_uri()}",
-               "--convert-to", EXPORT, "--outdir", str(target), *map(str, sources)]
+    command = [
+        office,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--convert-to",
+        EXPORT,
+        "--outdir",
+        str(target),
+        *map(str, sources),
+    ]
     with lock:
         log.write(f"\n== {len(sources)} handlingar, profil {profile.name}\n")
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, text=True, encoding="utf-8",
-                               errors="replace", start_new_session=os.name != "nt")
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        start_new_session=os.name != "nt",
+    )
     running = set() if running is None else running
     timer = threading.Timer(timeout, stop, (process,))
     timer.start()
@@ -76,7 +104,7 @@ def run_office(office: str, sources: list[Path], target: Path, profile: Path, lo
             with lock:
                 log.write(line)
             if line.startswith(CONVERT_LINE):
-                on_convert(Path(line[len(CONVERT_LINE):].split(" -> ")[0]).name)
+                on_convert(Path(line[len(CONVERT_LINE) :].split(" -> ")[0]).name)
         code = process.wait()
     finally:
         timer.cancel()

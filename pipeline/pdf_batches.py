@@ -65,8 +65,12 @@ class Converted:
         return failure_problems(self.failed, len(self.pdfs) + len(self.failed), self.log)
 
 
-def convert(docx: dict[str, bytes], processes: int | None = None,
-            progress: Callable[..., Iterable] = quietly, log: Path | None = None) -> Converted:
+def convert(
+    docx: dict[str, bytes],
+    processes: int | None = None,
+    progress: Callable[..., Iterable] = quietly,
+    log: Path | None = None,
+) -> Converted:
     """PDF bytes for each .docx, keyed as given (a relative path ending in .docx), and the
     papers that LibreOffice could not convert; OfficeBroken when it converts nothing at all,
     not even an empty document."""
@@ -78,8 +82,10 @@ def convert(docx: dict[str, bytes], processes: int | None = None,
         return Converted({}, [], log)
     # Short, unique file names for LibreOffice; the PDF's title comes from the document itself.
     keys = {f"{i:05d}-{Path(key).name}": key for i, key in enumerate(sorted(docx))}
-    with tempfile.TemporaryDirectory(prefix="papers-pdf-") as tmp, \
-            open(log, "w", encoding="utf-8") as log_file:
+    with (
+        tempfile.TemporaryDirectory(prefix="papers-pdf-") as tmp,
+        open(log, "w", encoding="utf-8") as log_file,
+    ):
         work = Path(tmp)
         source, target = work / "docx", work / "pdf"
         source.mkdir()
@@ -89,29 +95,49 @@ def convert(docx: dict[str, bytes], processes: int | None = None,
         runner = Runner(office, source, target, log_file, processes)
         failed = runner.run(split(list(keys), processes), progress)
         if failed and len(failed) == len(keys) and not runner.works(work):
-            raise OfficeBroken(f"LibreOffice ({office}) kan inte skriva någon PDF, inte ens av "
-                               f"ett tomt dokument: installationen verkar trasig. Dess utskrift "
-                               f"finns i {log}.")
-        return Converted({key: (target / pdf_name(name)).read_bytes()
-                          for name, key in keys.items() if name not in failed},
-                         [keys[n] for n in failed], log)
+            raise OfficeBroken(
+                f"LibreOffice ({office}) kan inte skriva någon PDF, inte ens av "
+                f"ett tomt dokument: installationen verkar trasig. Dess utskrift "
+                f"finns i {log}."
+            )
+        return Converted(
+            {
+                key: (target / pdf_name(name)).read_bytes()
+                for name, key in keys.items()
+                if name not in failed
+            },
+            [keys[n] for n in failed],
+            log,
+        )
 
 
 def failure_problems(failed: list[str], total: int, log: Path) -> list[Problem]:
     """One line per paper (at most SHOWN), then how many more and where the log is."""
-    problems = [Problem(path, "LibreOffice kunde inte göra någon PDF av handlingen, inte heller "
-                        "när den fick gå ensam.", found=False) for path in failed[:SHOWN]]
+    problems = [
+        Problem(
+            path,
+            "LibreOffice kunde inte göra någon PDF av handlingen, inte heller när den fick gå ensam.",
+            found=False,
+        )
+        for path in failed[:SHOWN]
+    ]
     if len(failed) > SHOWN:
         problems.append(Problem(f"… och {len(failed) - SHOWN} till", "samma fel.", found=False))
-    problems.append(Problem("--pdf", f"{len(failed)} av {total} handlingar fick ingen PDF; "
-                            "Word-filerna och de andra PDF:erna är skrivna. LibreOffices utskrift "
-                            f"finns i {log}. Öppna handlingen i Word eller LibreOffice för att se "
-                            "vad som är fel.", found=False))
+    problems.append(
+        Problem(
+            "--pdf",
+            f"{len(failed)} av {total} handlingar fick ingen PDF; "
+            "Word-filerna och de andra PDF:erna är skrivna. LibreOffices utskrift "
+            f"finns i {log}. Öppna handlingen i Word eller LibreOffice för att se "
+            "vad som är fel.",
+            found=False,
+        )
+    )
     return problems
 
 
 def pdf_name(docx_name: str) -> str:
-    return docx_name[:-len(".docx")] + ".pdf"
+    return docx_name[: -len(".docx")] + ".pdf"
 
 
 def complete(path: Path) -> bool:
@@ -127,8 +153,7 @@ class Runner:
     """Batches through a pool of LibreOffice processes, each with its own profile; every
     paper is reported done once, as LibreOffice takes it up or when its batch ends."""
 
-    def __init__(self, office: str, source: Path, target: Path, log: io.TextIOBase,
-                 processes: int):
+    def __init__(self, office: str, source: Path, target: Path, log: io.TextIOBase, processes: int):
         self.office, self.source, self.target, self.log = office, source, target, log
         self.processes = processes
         self.lock = threading.Lock()
@@ -180,9 +205,17 @@ class Runner:
 
     def office_run(self, names: list[str], profile: Path) -> int:
         try:
-            return run_office(self.office, [self.source / n for n in names], self.target,
-                              profile, self.log, self.lock, self.report,
-                              START_SECONDS + PAPER_SECONDS * len(names), self.running)
+            return run_office(
+                self.office,
+                [self.source / n for n in names],
+                self.target,
+                profile,
+                self.log,
+                self.lock,
+                self.report,
+                START_SECONDS + PAPER_SECONDS * len(names),
+                self.running,
+            )
         except OSError as exc:
             raise OfficeBroken(f"LibreOffice ({self.office}) gick inte att starta: {exc}.") from exc
 
@@ -196,11 +229,20 @@ class Runner:
     def works(self, work: Path) -> bool:
         """Whether LibreOffice converts an empty document (when every paper failed)."""
         import docx
+
         probe = work / "prov"
         probe.mkdir()
         docx.Document().save(str(probe / "prov.docx"))
-        run_office(self.office, [probe / "prov.docx"], probe, work / "profil-prov", self.log,
-                   self.lock, lambda name: None, START_SECONDS)
+        run_office(
+            self.office,
+            [probe / "prov.docx"],
+            probe,
+            work / "profil-prov",
+            self.log,
+            self.lock,
+            lambda name: None,
+            START_SECONDS,
+        )
         return complete(probe / "prov.pdf")
 
 

@@ -35,6 +35,7 @@ class Uncalculated(str):
 class Rejected:
     """A cell whose value no column can use (an Excel error, an invisible character...):
     `value` as the message shows it, `expected` what should be there."""
+
     value: object
     expected: str
 
@@ -90,12 +91,16 @@ def open_workbook(path: Path, data_only: bool = True):
 
 
 def not_a_workbook(path: Path) -> UserError:
-    return UserError([Problem(
-        str(path),
-        "filen går inte att läsa som en Excel-arbetsbok (.xlsx). Spara den som "
-        "Excel-arbetsbok och försök igen.",
-        found=False,
-    )])
+    return UserError(
+        [
+            Problem(
+                str(path),
+                "filen går inte att läsa som en Excel-arbetsbok (.xlsx). Spara den som "
+                "Excel-arbetsbok och försök igen.",
+                found=False,
+            )
+        ]
+    )
 
 
 # A part that does not unpack (a damaged checksum) or whose XML does not parse.
@@ -112,8 +117,7 @@ def damaged(path: Path, exc: Exception) -> UserError:
         if problems:
             return UserError(problems)
         return archive.damaged(path, "en del av filen är inte giltig XML")
-    return archive.damaged(path, "en del av filen går inte att packa upp: kontrollsumman "
-                                 "stämmer inte")
+    return archive.damaged(path, "en del av filen går inte att packa upp: kontrollsumman stämmer inte")
 
 
 def read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
@@ -141,16 +145,18 @@ def _read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         actual = by_name.get(normalize_header(spec.name))
         if actual is None:
             if not spec.optional:
-                problems.append(Problem(
-                    str(path.name), f"bladet »{spec.name}« saknas i arbetsboken.", found=False))
+                problems.append(
+                    Problem(str(path.name), f"bladet »{spec.name}« saknas i arbetsboken.", found=False)
+                )
             continue
         try:
             formula_rows: list[tuple] = []
             if has_formulas(values[actual]):
                 formulas = formulas or open_workbook(path, data_only=False)
                 formulas[actual].reset_dimensions()
-                formula_rows = list(islice(formulas[actual].iter_rows(values_only=True),
-                                           archive.MAX_ROWS + 1))
+                formula_rows = list(
+                    islice(formulas[actual].iter_rows(values_only=True), archive.MAX_ROWS + 1)
+                )
             table, found = read_table(spec, values[actual], formula_rows)
         except (ValueError, OverflowError):  # a number openpyxl cannot read (NaN, INF)
             table, found = None, archive.number_problems(path, actual)
@@ -175,13 +181,21 @@ def duplicate_sheets(path: Path, worksheets) -> list[Problem]:
     for same in groups.values():
         if len(same) < 2:
             continue
-        names = [f"»{visible(ws.title)}«" + (" (dolt)" if ws.sheet_state != "visible" else "")
-                 for ws in same]
-        problems.append(Problem(path.name, (
-            f"bladen {', '.join(names[:-1])} och {names[-1]} har samma namn när stora och små "
-            "bokstäver, mellanslag och osynliga tecken inte räknas, så det går inte att veta "
-            "vilket som gäller. Ta bort eller byt namn på alla utom ett (dolda blad visas i "
-            "Excel med Format > Dölj och ta fram > Ta fram blad)."), found=False))
+        names = [
+            f"»{visible(ws.title)}«" + (" (dolt)" if ws.sheet_state != "visible" else "") for ws in same
+        ]
+        problems.append(
+            Problem(
+                path.name,
+                (
+                    f"bladen {', '.join(names[:-1])} och {names[-1]} har samma namn när stora och små "
+                    "bokstäver, mellanslag och osynliga tecken inte räknas, så det går inte att veta "
+                    "vilket som gäller. Ta bort eller byt namn på alla utom ett (dolda blad visas i "
+                    "Excel med Format > Dölj och ta fram > Ta fram blad)."
+                ),
+                found=False,
+            )
+        )
     return problems
 
 
@@ -192,15 +206,23 @@ def has_formulas(ws) -> bool:
         return re.search(rb"<(?:\w+:)?f[ >/]", xml.read()) is not None
 
 
-def read_table(spec: schema.Sheet, ws_values,
-               formula_rows: list[tuple]) -> tuple[RawTable | None, list[Problem]]:
+def read_table(
+    spec: schema.Sheet, ws_values, formula_rows: list[tuple]
+) -> tuple[RawTable | None, list[Problem]]:
     ws_values.reset_dimensions()
     rows = list(islice(ws_values.iter_rows(values_only=True), archive.MAX_ROWS + 1))
     if len(rows) > archive.MAX_ROWS:
         limit = plain_grouped(archive.MAX_ROWS)
-        return None, [Problem(f"{spec.name}!A{archive.MAX_ROWS + 1}", (
-            f"bladet har fler än {limit} rader, fler än ett län kan behöva; ta bort raderna "
-            "under tabellen (även tomma rader med formatering) och försök igen."), found=False)]
+        return None, [
+            Problem(
+                f"{spec.name}!A{archive.MAX_ROWS + 1}",
+                (
+                    f"bladet har fler än {limit} rader, fler än ett län kan behöva; ta bort raderna "
+                    "under tabellen (även tomma rader med formatering) och försök igen."
+                ),
+                found=False,
+            )
+        ]
     header_row = rows[0] if rows else ()
     columns, extras, problems = match_headers(spec, header_row)
     if problems:
@@ -216,8 +238,11 @@ def read_table(spec: schema.Sheet, ws_values,
                 continue
             if value is None and _is_formula(formula_rows, index, col):
                 calculated = calculated if calculated is not None else calculated_cells(ws_values)
-                value = ("" if f"{letter}{index}" in calculated
-                         else Uncalculated(_formula_text(formula_rows[index - 1][col - 1])))
+                value = (
+                    ""
+                    if f"{letter}{index}" in calculated
+                    else Uncalculated(_formula_text(formula_rows[index - 1][col - 1]))
+                )
             cells[letter] = checked(value)
         if any(not _blank(cells.get(letter)) for letter, _ in columns.values()):
             table.rows.append((index, cells))
@@ -284,8 +309,9 @@ def match_headers(spec: schema.Sheet, header_row: tuple):
         letter = get_column_letter(col)
         rejected = checked(header)
         if isinstance(rejected, Rejected):
-            problems.append(Problem(f"{spec.name}!{letter}1", rejected.expected,
-                                    rejected.value, "rubrik"))
+            problems.append(
+                Problem(f"{spec.name}!{letter}1", rejected.expected, rejected.value, "rubrik")
+            )
             continue
         column = wanted.get(normalize_header(header))
         if column is None:
@@ -294,15 +320,21 @@ def match_headers(spec: schema.Sheet, header_row: tuple):
                 key = f"{key}_{letter.lower()}"
             extras[key] = (letter, str(header).strip())
         elif column.key in columns:
-            problems.append(Problem(
-                f"{spec.name}!{letter}1",
-                f"rubriken »{header}« finns redan i kolumn {columns[column.key][0]}; "
-                "ta bort eller byt namn på den ena.", found=False))
+            problems.append(
+                Problem(
+                    f"{spec.name}!{letter}1",
+                    f"rubriken »{header}« finns redan i kolumn {columns[column.key][0]}; "
+                    "ta bort eller byt namn på den ena.",
+                    found=False,
+                )
+            )
         else:
             columns[column.key] = (letter, str(header).strip())
     for column in spec.columns:
         if column.required and column.key not in columns:
-            problems.append(Problem(
-                f"{spec.name}!1", f"kolumnen »{column.header}« saknas i rubrikraden.",
-                found=False))
+            problems.append(
+                Problem(
+                    f"{spec.name}!1", f"kolumnen »{column.header}« saknas i rubrikraden.", found=False
+                )
+            )
     return columns, extras, problems

@@ -17,8 +17,10 @@ from .problems import Problem, UserError
 from .reproducible import normalized_zip
 
 AUTHOR = "beslutspapper"
-INSTALL_HINT = ("jämförelsen med den utfärdade versionen kräver paketet python-redlines "
-                "med motorn docxodus; installera om verktyget (pip install -e .) och kör igen.")
+INSTALL_HINT = (
+    "jämförelsen med den utfärdade versionen kräver paketet python-redlines "
+    "med motorn docxodus; installera om verktyget (pip install -e .) och kör igen."
+)
 
 
 def tracked_changes(issued: bytes, new: bytes, date: dt.date) -> bytes:
@@ -32,6 +34,7 @@ def tracked_changes(issued: bytes, new: bytes, date: dt.date) -> bytes:
         engine = DocxodusEngine()
     except EngineNotInstalledError:
         raise UserError([Problem("python-redlines", INSTALL_HINT, found=False)]) from None
-    data, _log, _error = engine.run_redline(AUTHOR, issued, new,
-                                            date_time=f"{date.isoformat()}T00:00:00Z")
+    data, _log, _error = engine.run_redline(
+        AUTHOR, issued, new, date_time=f"{date.isoformat()}T00:00:00Z"
+    )
     return normalized_zip(data, date)

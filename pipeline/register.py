@@ -38,8 +38,19 @@ from .manifest import sha256
 from .reproducible import normalized_zip
 from .summary import set_text
 
-COLUMNS = ("Rubrik", "Riktning", "Avsändare", "Mottagare", "Upprättad", "Diarienummer",
-           "Filnamn", "Antal sidor", "Kontrollsumma", "Kontrollsummetyp", "Version")
+COLUMNS = (
+    "Rubrik",
+    "Riktning",
+    "Avsändare",
+    "Mottagare",
+    "Upprättad",
+    "Diarienummer",
+    "Filnamn",
+    "Antal sidor",
+    "Kontrollsumma",
+    "Kontrollsummetyp",
+    "Version",
+)
 DIRECTION = "utgående"
 NAME = "diarieforteckning"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -58,9 +69,19 @@ class Row:
     version: str
 
     def cells(self) -> list:
-        return [self.rubrik, DIRECTION, self.avsandare, self.mottagare, self.upprattad,
-                self.diarienummer, self.filnamn, self.sidor, self.sha256, "SHA-256",
-                self.version]
+        return [
+            self.rubrik,
+            DIRECTION,
+            self.avsandare,
+            self.mottagare,
+            self.upprattad,
+            self.diarienummer,
+            self.filnamn,
+            self.sidor,
+            self.sha256,
+            "SHA-256",
+            self.version,
+        ]
 
 
 def register_rows(members: list[tuple[str, bytes]], sender: str, receiver: str) -> list[Row]:
@@ -72,10 +93,19 @@ def register_rows(members: list[tuple[str, bytes]], sender: str, receiver: str) 
         if not name.lower().endswith((".docx", ".pdf")):
             continue
         p = props.get(stem(name), {})
-        rows.append(Row(p.get("title", ""), sender, p.get("Part") or receiver,
-                        p.get("created", ""), p.get("Diarienummer", ""), name,
-                        pages.get(stem(name)), sha256(data),
-                        p.get("Utfärdad", "")))
+        rows.append(
+            Row(
+                p.get("title", ""),
+                sender,
+                p.get("Part") or receiver,
+                p.get("created", ""),
+                p.get("Diarienummer", ""),
+                name,
+                pages.get(stem(name)),
+                sha256(data),
+                p.get("Utfärdad", ""),
+            )
+        )
     return rows
 
 

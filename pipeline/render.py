@@ -23,8 +23,18 @@ from .images import Image, Link
 from .sandbox import paper_environment
 from .template_errors import TemplateFault, error_text
 
-__all__ = ["Image", "Link", "Properties", "Renderer", "TemplateFault", "error_text",
-           "jinja_env", "render_document", "set_language", "set_properties"]
+__all__ = [
+    "Image",
+    "Link",
+    "Properties",
+    "Renderer",
+    "TemplateFault",
+    "error_text",
+    "jinja_env",
+    "render_document",
+    "set_language",
+    "set_properties",
+]
 
 
 @dataclass(frozen=True)

@@ -18,18 +18,20 @@ PARALLEL_FROM = 120  # below this, starting a second process costs more than it 
 CHUNK = 40
 
 
-def render_papers(prepared, papers: list, progress: Callable[[list], Iterable] = iter,
-                  workers: int | None = None) -> list[bytes]:
+def render_papers(
+    prepared, papers: list, progress: Callable[[list], Iterable] = iter, workers: int | None = None
+) -> list[bytes]:
     """The bytes of each paper, in the order given; UserError lists every template error."""
     workers = workers or min(2, os.cpu_count() or 1)
     if len(papers) < PARALLEL_FROM or workers < 2 or not can_fork():
         templates: dict = {}
         results = [render_chunk(prepared, [p], templates) for p in progress(papers)]
     else:
-        chunks = [papers[i:i + CHUNK] for i in range(0, len(papers), CHUNK)]
+        chunks = [papers[i : i + CHUNK] for i in range(0, len(papers), CHUNK)]
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
-                                 initargs=(prepared,)) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start, initargs=(prepared,)
+        ) as pool:
             futures = [pool.submit(_render_in_worker, chunk) for chunk in chunks]
             results = [f.result() for f in progress(futures)]
     data, problems = [], []
@@ -60,9 +62,14 @@ def render_chunk(prepared, papers: list, templates: dict | None = None):
             problems.append(paper_problem(paper, template, whole_template=True))
             continue
         try:
-            data.append(template.render(
-                prepared.context(paper), Properties(f"{paper.steg['rubrik']} – {paper.part}",
-                                                    paper.part, paper.steg["datum"])))
+            data.append(
+                template.render(
+                    prepared.context(paper),
+                    Properties(
+                        f"{paper.steg['rubrik']} – {paper.part}", paper.part, paper.steg["datum"]
+                    ),
+                )
+            )
         except TemplateError as exc:
             data.append(b"")
             problems.append(paper_problem(paper, exc))
@@ -77,8 +84,11 @@ def paper_problem(paper, exc: TemplateError, whole_template: bool = False) -> Pr
         exc = TemplateFault(paper.template, str(getattr(exc, "message", None) or exc))
     if whole_template:
         return Problem(f"mallen {paper.steg['mall']}", exc.message(), found=False)
-    return Problem(f"mallen {paper.steg['mall']}", f"{exc.message()[:-1]} (i handlingen "
-                   f"{paper.path} för {paper.part}).", found=False)
+    return Problem(
+        f"mallen {paper.steg['mall']}",
+        f"{exc.message()[:-1]} (i handlingen {paper.path} för {paper.part}).",
+        found=False,
+    )
 
 
 # A worker process renders with what its parent prepared (inherited through fork) and

@@ -18,15 +18,18 @@ def normalized_zip(data: bytes, date: dt.date) -> bytes:
         return reproducible_zip({name: source.read(name) for name in source.namelist()}, date)
 
 
-def reproducible_zip(parts: dict[str, bytes], date: dt.date,
-                     cache: dict[bytes, tuple[int, bytes]] | None = None) -> bytes:
+def reproducible_zip(
+    parts: dict[str, bytes], date: dt.date, cache: dict[bytes, tuple[int, bytes]] | None = None
+) -> bytes:
     """An Office file from its parts: fixed order, dates and core-property dates.
 
     `cache` keeps the compressed form of parts that recur (a template's unchanged parts),
     so that they are compressed once, not once per paper."""
     iso = f"{date.isoformat()}T00:00:00Z"
-    members = [(name, fixed_core_dates(parts[name], iso) if name == CORE else parts[name])
-               for name in sorted(parts, key=entry_order)]
+    members = [
+        (name, fixed_core_dates(parts[name], iso) if name == CORE else parts[name])
+        for name in sorted(parts, key=entry_order)
+    ]
     return zip_bytes(members, date, cache)
 
 
@@ -35,8 +38,9 @@ def deflate(content: bytes) -> tuple[int, bytes]:
     return zlib.crc32(content), packer.compress(content) + packer.flush()
 
 
-def zip_bytes(members: list[tuple[str, bytes]], date: dt.date,
-              cache: dict[bytes, tuple[int, bytes]] | None = None) -> bytes:
+def zip_bytes(
+    members: list[tuple[str, bytes]], date: dt.date, cache: dict[bytes, tuple[int, bytes]] | None = None
+) -> bytes:
     """A zip of `members` in the order given, every entry dated `date`.
 
     Entries are compressed here and written as they are (through zipfile's own header

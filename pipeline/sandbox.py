@@ -64,11 +64,14 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
     def step(self, count: int = 1) -> None:
         self.steps += count
         if self.steps > MAX_STEPS:
-            raise LimitError(f"mallen tar för många steg (mer än {plain_grouped(MAX_STEPS)} varv, "
-                             "uppslag och anrop för en handling); en loop tar aldrig slut")
+            raise LimitError(
+                f"mallen tar för många steg (mer än {plain_grouped(MAX_STEPS)} varv, "
+                "uppslag och anrop för en handling); en loop tar aldrig slut"
+            )
         if (count != 1 or self.steps % CLOCK_EVERY == 0) and time.monotonic() > self.deadline:
-            raise LimitError(f"mallen tar mer än {MAX_SECONDS:.0f} sekunder för en handling; "
-                             "en loop tar aldrig slut")
+            raise LimitError(
+                f"mallen tar mer än {MAX_SECONDS:.0f} sekunder för en handling; en loop tar aldrig slut"
+            )
 
     def getattr(self, obj, attribute):
         self.steps += 1  # self.step(), inlined: this runs for every look-up
@@ -112,8 +115,11 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
     def bounded_range(self, *args) -> list[int]:
         numbers = range(*args)
         if len(numbers) > MAX_RANGE:
-            raise LimitError(f"range() ger {plain_grouped(len(numbers))} tal, högst "
-                             f"{plain_grouped(MAX_RANGE)} tillåts", "range")
+            raise LimitError(
+                f"range() ger {plain_grouped(len(numbers))} tal, högst "
+                f"{plain_grouped(MAX_RANGE)} tillåts",
+                "range",
+            )
         self.step(len(numbers) + 1)
         return list(numbers)
 
@@ -122,13 +128,16 @@ def operator_text(left, right) -> str:
     def short(value):
         text = repr(value)
         return text if len(text) < 20 else text[:17] + "…"
+
     return f"{short(left)} * {short(right)}"
 
 
 def bounded(length: int, what: str, token: str = "") -> None:
     if length > MAX_LENGTH:
-        raise LimitError(f"{what} ger {plain_grouped(length)} tecken, högst {plain_grouped(MAX_LENGTH)} "
-                         "tillåts", token)
+        raise LimitError(
+            f"{what} ger {plain_grouped(length)} tecken, högst {plain_grouped(MAX_LENGTH)} tillåts",
+            token,
+        )
 
 
 def sized_value(value):
@@ -140,8 +149,7 @@ def sized_value(value):
 
 
 def paper_environment() -> PaperEnvironment:
-    env = PaperEnvironment(undefined=StrictUndefined, autoescape=True,
-                           keep_trailing_newline=True)
+    env = PaperEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
     for name in REFUSED_FILTERS:
         env.filters.pop(name, None)
     for name in ("center", "indent", "wordwrap", "truncate"):  # a width as argument
@@ -201,6 +209,7 @@ def checked(name: str, function):
             return function(value, *args)
         except (TypeError, ValueError, AttributeError) as exc:
             raise TemplateRuntimeError(
-                f"filtret {name} kan inte användas på värdet {value!r}: {exc}") from None
+                f"filtret {name} kan inte användas på värdet {value!r}: {exc}"
+            ) from None
 
     return wrapper

@@ -25,7 +25,12 @@ from .summary import set_text
 from .validate import Arbetsbok
 
 DECIDED, SENT_BACK, PENDING, OVERDUE, NOT_APPLICABLE = (
-    "beslutat", "återremitterat", "väntar", "försenat", "–")
+    "beslutat",
+    "återremitterat",
+    "väntar",
+    "försenat",
+    "–",
+)
 OVERDUE_FILL = PatternFill("solid", fgColor="F4B6B6")
 SHEET, CREATOR = "Status", "beslutspapper"
 
@@ -47,8 +52,9 @@ class Status:
 def status(bok: Arbetsbok, today: dt.date, payers: set[str]) -> Status:
     """`payers`: the parties that pay in Budgetår (steps for `betalande` only)."""
     steps = ctx.steps(bok)
-    parties = [p for p in bok.parter["namn"]
-               if any(p in ctx.parties_for_step(bok, s, payers) for s in steps)]
+    parties = [
+        p for p in bok.parter["namn"] if any(p in ctx.parties_for_step(bok, s, payers) for s in steps)
+    ]
     cases = {(r["part"], r["steg"]): r for r in ctx.records(bok.arenden)}
     cells, summaries = {}, []
     for steg in steps:
@@ -56,12 +62,16 @@ def status(bok: Arbetsbok, today: dt.date, payers: set[str]) -> Status:
         for part in parties:
             cells[(part, steg["nummer"])] = (
                 case_cell(cases.get((part, steg["nummer"])), steg, today)
-                if part in applies else Cell(NOT_APPLICABLE, NOT_APPLICABLE))
+                if part in applies
+                else Cell(NOT_APPLICABLE, NOT_APPLICABLE)
+            )
         decided = sum(cells[(p, steg["nummer"])].state == DECIDED for p in applies)
         noun = "kommuner" if steg["galler"] == ["kommun"] else "parter"
         late = sum(cells[(p, steg["nummer"])].state == OVERDUE for p in applies)
-        summaries.append(f"Steg {steg['nummer']} ({steg['rubrik']}): {decided} av {len(applies)} "
-                         f"{noun} har beslutat" + (f", {late} försenade." if late else "."))
+        summaries.append(
+            f"Steg {steg['nummer']} ({steg['rubrik']}): {decided} av {len(applies)} "
+            f"{noun} har beslutat" + (f", {late} försenade." if late else ".")
+        )
     return Status(steps, parties, cells, summaries)
 
 
@@ -81,8 +91,7 @@ def case_cell(case: dict | None, steg: dict, today: dt.date) -> Cell:
 
 def as_rows(s: Status) -> list[list[str]]:
     header = ["Part", *(f"Steg {st['nummer']}" for st in s.steps)]
-    return [header, *([p, *(s.cells[(p, st["nummer"])].text for st in s.steps)]
-                      for p in s.parties)]
+    return [header, *([p, *(s.cells[(p, st["nummer"])].text for st in s.steps)] for p in s.parties)]
 
 
 def as_text(s: Status) -> str:
@@ -127,20 +136,34 @@ def check_target(path: Path, workbook: Path, force: bool) -> None:
     """`status --xlsx PATH` writes a new file, or replaces a status table it wrote before
     (with `force`, any file); never the workbook, a folder or into a missing folder."""
     if path.is_dir():
-        raise UserError([Problem(str(path), "är en mapp; ange ett filnamn som slutar på .xlsx.",
-                                 found=False)])
+        raise UserError(
+            [Problem(str(path), "är en mapp; ange ett filnamn som slutar på .xlsx.", found=False)]
+        )
     if path.suffix.lower() != ".xlsx":
         raise UserError([Problem(str(path), "namnet ska sluta på .xlsx.", found=False)])
     if not path.parent.is_dir():
-        raise UserError([Problem(str(path.parent), "mappen finns inte; skapa den först.",
-                                 found=False)])
+        raise UserError([Problem(str(path.parent), "mappen finns inte; skapa den först.", found=False)])
     if path.exists() and workbook.exists() and path.resolve() == workbook.resolve():
-        raise UserError([Problem(str(path), "är arbetsboken; statustabellen skrivs aldrig över "
-                                 "den. Välj ett annat filnamn.", found=False)])
+        raise UserError(
+            [
+                Problem(
+                    str(path),
+                    "är arbetsboken; statustabellen skrivs aldrig över den. Välj ett annat filnamn.",
+                    found=False,
+                )
+            ]
+        )
     if path.is_symlink() or (path.exists() and not force and not written_by_status(path)):
-        raise UserError([Problem(str(path), "filen finns redan och är inte en statustabell som "
-                                 "papers har skrivit; välj ett annat namn eller kör med --force.",
-                                 found=False)])
+        raise UserError(
+            [
+                Problem(
+                    str(path),
+                    "filen finns redan och är inte en statustabell som "
+                    "papers har skrivit; välj ett annat namn eller kör med --force.",
+                    found=False,
+                )
+            ]
+        )
 
 
 def written_by_status(path: Path) -> bool:

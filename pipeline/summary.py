@@ -15,7 +15,13 @@ from .reproducible import normalized_zip
 from .validate import Arbetsbok
 
 TEXT, AMOUNT, COUNT, CHANGE, SHARE, CHANGE_SHARE = (
-    "text", "amount", "count", "change", "share", "change_share")
+    "text",
+    "amount",
+    "count",
+    "change",
+    "share",
+    "change_share",
+)
 # Excel format codes are stored in English syntax: "," groups thousands and is shown with
 # the reader's own separator (a space in Swedish Excel and Calc).
 XLSX_FORMATS = {AMOUNT: "#,##0", COUNT: "#,##0", CHANGE: "+#,##0;−#,##0;0"}
@@ -35,47 +41,118 @@ def tables(bok: Arbetsbok, f: Figures) -> list[Table]:
     p = bok.parametrar
     year = p.budgetar
     d = f.delar
-    current = [(r.forbund, r.stat, r.region, r.kommun, r.totalt)
-               for r in f.per_forbund.itertuples()]
-    parter = [(r.namn, r.typ, r.forbund or "", r.invanare, r.andel, r.bidrag_nu, r.bidrag_nytt,
-               r.forandring_kr, r.forandring_procent) for r in f.parter.itertuples()]
+    current = [(r.forbund, r.stat, r.region, r.kommun, r.totalt) for r in f.per_forbund.itertuples()]
+    parter = [
+        (
+            r.namn,
+            r.typ,
+            r.forbund or "",
+            r.invanare,
+            r.andel,
+            r.bidrag_nu,
+            r.bidrag_nytt,
+            r.forandring_kr,
+            r.forandring_procent,
+        )
+        for r in f.parter.itertuples()
+    ]
     andel = {"stat": p.andel_stat, "region": p.andel_region, "kommun": p.andel_kommuner}
     interim = [(r.post, r.omfattning or "", r.belopp) for r in f.interimsbudget.itertuples()]
     finans = [(r.forbund, r.underlag, r.belopp) for r in f.finansiering.itertuples()]
-    kapital = [(r.forbund, r.eget_kapital, r.interimsandel, r.kvar, r.overfors, r.behalls)
-               for r in f.kapital.itertuples()]
-    shares = [(r.namn, r.forbund, r.kapitalandel) for r in f.parter.itertuples()
-              if r.kapitalandel is not None]
+    kapital = [
+        (r.forbund, r.eget_kapital, r.interimsandel, r.kvar, r.overfors, r.behalls)
+        for r in f.kapital.itertuples()
+    ]
+    shares = [
+        (r.namn, r.forbund, r.kapitalandel) for r in f.parter.itertuples() if r.kapitalandel is not None
+    ]
     return [
-        Table("Nuvarande bidrag", "Nuvarande medlemsbidrag per förbund (kr per år)",
-              (("Förbund", TEXT), ("Stat, kr", AMOUNT), ("Region, kr", AMOUNT),
-               ("Kommuner, kr", AMOUNT), ("Totalt, kr", AMOUNT)),
-              (*current, ("Summa", *(sum(r[i] for r in current) for i in range(1, 5))))),
-        Table(f"Fördelning {year}", f"Medlemsbidrag {year} till {p.nytt_forbund}: fördelning",
-              (("Del", TEXT), ("Andel", SHARE), ("Belopp, kr", AMOUNT)),
-              (*((PART_NAMES[k], andel[k], d[k]) for k in PARTS),
-               ("Summa", sum(andel.values()), d["totalt"]))),
-        Table(f"Medlemsbidrag {year}", f"Medlemsbidrag per part: i dag och {year}",
-              (("Part", TEXT), ("Typ", TEXT), ("Förbund", TEXT), ("Invånare", COUNT),
-               ("Andel", SHARE), ("I dag, kr", AMOUNT), (f"{year}, kr", AMOUNT),
-               ("Förändring, kr", CHANGE), ("Förändring, %", CHANGE_SHARE)),
-              (*parter, ("Summa", "", "", d["invanare_totalt"], None, d["nu_totalt"],
-                         d["totalt"], d["totalt"] - d["nu_totalt"], None))),
-        Table("Interimsbudget", "Interimsbudget",
-              (("Post", TEXT), ("Omfattning", TEXT), ("Belopp, kr", AMOUNT)),
-              (*interim, ("Summa", "", f.interim_totalt))),
-        Table("Finansiering interimsbudget",
-              f"Interimsbudgetens finansiering per förbund (nyckel: {p.fordelning_interimsbudget})",
-              (("Förbund", TEXT), (f"Underlag ({p.fordelning_interimsbudget})", COUNT),
-               ("Andel, kr", AMOUNT)),
-              (*finans, ("Summa", sum(r[1] for r in finans), sum(r[2] for r in finans)))),
-        Table("Kapitalöverföring", f"Kapitalöverföring den {p.startdatum.isoformat()}",
-              (("Förbund", TEXT), ("Eget kapital, kr", AMOUNT), ("Interimsandel, kr", AMOUNT),
-               ("Kvar, kr", AMOUNT), ("Förs över, kr", AMOUNT), ("Behålls, kr", AMOUNT)),
-              (*kapital, ("Summa", *(sum(r[i] for r in kapital) for i in range(1, 6))))),
-        Table("Kapitalandelar", "Kommunernas andel av sitt förbunds kvarvarande kapital",
-              (("Kommun", TEXT), ("Förbund", TEXT), ("Andel av kapitalet, kr", AMOUNT)),
-              tuple(shares), summed=False),
+        Table(
+            "Nuvarande bidrag",
+            "Nuvarande medlemsbidrag per förbund (kr per år)",
+            (
+                ("Förbund", TEXT),
+                ("Stat, kr", AMOUNT),
+                ("Region, kr", AMOUNT),
+                ("Kommuner, kr", AMOUNT),
+                ("Totalt, kr", AMOUNT),
+            ),
+            (*current, ("Summa", *(sum(r[i] for r in current) for i in range(1, 5)))),
+        ),
+        Table(
+            f"Fördelning {year}",
+            f"Medlemsbidrag {year} till {p.nytt_forbund}: fördelning",
+            (("Del", TEXT), ("Andel", SHARE), ("Belopp, kr", AMOUNT)),
+            (
+                *((PART_NAMES[k], andel[k], d[k]) for k in PARTS),
+                ("Summa", sum(andel.values()), d["totalt"]),
+            ),
+        ),
+        Table(
+            f"Medlemsbidrag {year}",
+            f"Medlemsbidrag per part: i dag och {year}",
+            (
+                ("Part", TEXT),
+                ("Typ", TEXT),
+                ("Förbund", TEXT),
+                ("Invånare", COUNT),
+                ("Andel", SHARE),
+                ("I dag, kr", AMOUNT),
+                (f"{year}, kr", AMOUNT),
+                ("Förändring, kr", CHANGE),
+                ("Förändring, %", CHANGE_SHARE),
+            ),
+            (
+                *parter,
+                (
+                    "Summa",
+                    "",
+                    "",
+                    d["invanare_totalt"],
+                    None,
+                    d["nu_totalt"],
+                    d["totalt"],
+                    d["totalt"] - d["nu_totalt"],
+                    None,
+                ),
+            ),
+        ),
+        Table(
+            "Interimsbudget",
+            "Interimsbudget",
+            (("Post", TEXT), ("Omfattning", TEXT), ("Belopp, kr", AMOUNT)),
+            (*interim, ("Summa", "", f.interim_totalt)),
+        ),
+        Table(
+            "Finansiering interimsbudget",
+            f"Interimsbudgetens finansiering per förbund (nyckel: {p.fordelning_interimsbudget})",
+            (
+                ("Förbund", TEXT),
+                (f"Underlag ({p.fordelning_interimsbudget})", COUNT),
+                ("Andel, kr", AMOUNT),
+            ),
+            (*finans, ("Summa", sum(r[1] for r in finans), sum(r[2] for r in finans))),
+        ),
+        Table(
+            "Kapitalöverföring",
+            f"Kapitalöverföring den {p.startdatum.isoformat()}",
+            (
+                ("Förbund", TEXT),
+                ("Eget kapital, kr", AMOUNT),
+                ("Interimsandel, kr", AMOUNT),
+                ("Kvar, kr", AMOUNT),
+                ("Förs över, kr", AMOUNT),
+                ("Behålls, kr", AMOUNT),
+            ),
+            (*kapital, ("Summa", *(sum(r[i] for r in kapital) for i in range(1, 6)))),
+        ),
+        Table(
+            "Kapitalandelar",
+            "Kommunernas andel av sitt förbunds kvarvarande kapital",
+            (("Kommun", TEXT), ("Förbund", TEXT), ("Andel av kapitalet, kr", AMOUNT)),
+            tuple(shares),
+            summed=False,
+        ),
     ]
 
 
@@ -84,8 +161,11 @@ def cell_text(value, kind: str) -> str:
     if value is None or value == "":
         return ""
     text = {
-        AMOUNT: belopp, COUNT: belopp, CHANGE: forandring,
-        SHARE: lambda v: procent(v, 1), CHANGE_SHARE: lambda v: forandring_procent(v, 1),
+        AMOUNT: belopp,
+        COUNT: belopp,
+        CHANGE: forandring,
+        SHARE: lambda v: procent(v, 1),
+        CHANGE_SHARE: lambda v: forandring_procent(v, 1),
     }.get(kind, str)(value)
     return text.replace("\u00a0", " ")
 
@@ -97,8 +177,9 @@ def as_text(table: Table) -> str:
     right = [k != TEXT for _, k in table.columns]
 
     def line(cells):
-        return "  ".join(c.rjust(w) if r else c.ljust(w)
-                         for c, w, r in zip(cells, widths, right)).rstrip()
+        return "  ".join(
+            c.rjust(w) if r else c.ljust(w) for c, w, r in zip(cells, widths, right)
+        ).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
     body = [line(r) for r in rows]
@@ -138,8 +219,9 @@ def write_sheet(ws, table: Table) -> None:
             for cell in ws[index]:
                 cell.font = Font(bold=True)
     for col, (header, _) in enumerate(table.columns, start=1):
-        width = max([len(header)] + [len(cell_text(r[col - 1], table.columns[col - 1][1]))
-                                     for r in table.rows])
+        width = max(
+            [len(header)] + [len(cell_text(r[col - 1], table.columns[col - 1][1])) for r in table.rows]
+        )
         ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = min(width + 2, 60)
 
 

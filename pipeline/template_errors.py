@@ -15,8 +15,7 @@ from pathlib import Path
 from jinja2 import TemplateError, TemplateSyntaxError
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-OPENERS = {"if", "for", "macro", "call", "filter", "with", "block", "autoescape", "raw",
-           "trans"}
+OPENERS = {"if", "for", "macro", "call", "filter", "with", "block", "autoescape", "raw", "trans"}
 PART_NAMES = {"word/document.xml": "brödtexten"}
 
 
@@ -24,8 +23,14 @@ class TemplateFault(TemplateError):
     """A template that cannot give a paper: a Swedish explanation, the template, and where
     in it (the tag and the paragraph's text) when that is known."""
 
-    def __init__(self, template: Path, text: str, tag: str | None = None,
-                 paragraph: str | None = None, part: str | None = None):
+    def __init__(
+        self,
+        template: Path,
+        text: str,
+        tag: str | None = None,
+        paragraph: str | None = None,
+        part: str | None = None,
+    ):
         super().__init__(text)
         self.template, self.text, self.tag = Path(template), text, tag
         self.paragraph, self.part = paragraph, part
@@ -64,7 +69,7 @@ def text_of(xml: str) -> str:
 
 def short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def error_text(exc: BaseException) -> str:
@@ -84,12 +89,13 @@ def error_text(exc: BaseException) -> str:
     if found:
         name = found.group(1)
         if name in ("safe", "urlize"):
-            return (f"filtret »{name}« är inte tillåtet i mallar (det skulle skriva rå XML i "
-                    "dokumentet)")
+            return f"filtret »{name}« är inte tillåtet i mallar (det skulle skriva rå XML i dokumentet)"
         return f"filtret »{name}« finns inte"
     if "no loader" in message.lower() or re.search(r"\b(include|import|extends)\b", message):
-        return ("mallar kan inte hämta andra mallar ({% include %}, {% import %} och "
-                "{% extends %} stöds inte)")
+        return (
+            "mallar kan inte hämta andra mallar ({% include %}, {% import %} och "
+            "{% extends %} stöds inte)"
+        )
     if "unsafe" in message or "modif" in message or "not safely callable" in message:
         return f"mallen får inte ändra eller anropa det här: {message}"
     if isinstance(exc, TemplateSyntaxError):
@@ -125,31 +131,45 @@ def fault(template: Path, part: str, source: str, exc: BaseException) -> Templat
         opened = unclosed(lines)
         if opened:
             tag, number = opened
-            return TemplateFault(template, f"taggen {tag} avslutas aldrig ({closing(tag)} saknas)",
-                                 None, paragraph_text(lines, number), part)
+            return TemplateFault(
+                template,
+                f"taggen {tag} avslutas aldrig ({closing(tag)} saknas)",
+                None,
+                paragraph_text(lines, number),
+                part,
+            )
     number = error_line(exc)
     stray = re.search(r"unknown tag '(end\w+)'", message)
     if isinstance(exc, TemplateSyntaxError) and stray and number and number <= len(lines):
-        end_tag = next((t for t in TAG.findall(text_of(lines[number - 1]))
-                        if keyword(t) == stray.group(1)), "{% " + stray.group(1) + " %}")
-        opened = unclosed(lines[:number - 1] + [before(lines[number - 1], end_tag)])
+        end_tag = next(
+            (t for t in TAG.findall(text_of(lines[number - 1])) if keyword(t) == stray.group(1)),
+            "{% " + stray.group(1) + " %}",
+        )
+        opened = unclosed(lines[: number - 1] + [before(lines[number - 1], end_tag)])
         if opened:
             tag, at = opened
-            return TemplateFault(template, f"taggen {tag} avslutas aldrig ({closing(tag)} "
-                                 f"saknas före {end_tag})", None, paragraph_text(lines, at), part)
-        return TemplateFault(template, f"taggen {end_tag} avslutar inget block",
-                             None, paragraph_text(lines, number), part)
+            return TemplateFault(
+                template,
+                f"taggen {tag} avslutas aldrig ({closing(tag)} saknas före {end_tag})",
+                None,
+                paragraph_text(lines, at),
+                part,
+            )
+        return TemplateFault(
+            template, f"taggen {end_tag} avslutar inget block", None, paragraph_text(lines, number), part
+        )
     if number is None or not 1 <= number <= len(lines):
         return TemplateFault(template, text, None, None, part)
     tags = TAG.findall(text_of(lines[number - 1]))
-    return TemplateFault(template, text, culprit(tags, message, exc),
-                         paragraph_text(lines, number), part)
+    return TemplateFault(
+        template, text, culprit(tags, message, exc), paragraph_text(lines, number), part
+    )
 
 
 def before(line: str, tag: str) -> str:
     """The part of a line before `tag` (as text)."""
     text = text_of(line)
-    return text[:text.find(tag)] if tag in text else text
+    return text[: text.find(tag)] if tag in text else text
 
 
 def paragraph_text(lines: list[str], number: int) -> str:
@@ -170,6 +190,7 @@ def culprit(tags: list[str], message: str, exc: BaseException) -> str | None:
                 return tag
     if isinstance(exc, TemplateSyntaxError):
         from jinja2 import Environment
+
         env = Environment()
         for tag in tags:
             try:

@@ -20,8 +20,10 @@ from .problems import Problem, UserError
 from .read import RawTable, Rejected, Uncalculated, extra_key, normalize_header, read_tables
 from .values import EXPECTED, PROSE_LIMIT, Invalid, parse, too_long, visible
 
-NO_CACHE_TEXT = ("en formel utan beräknat värde ({formula}): öppna arbetsboken i Excel eller "
-                 "Calc, spara den och försök igen.")
+NO_CACHE_TEXT = (
+    "en formel utan beräknat värde ({formula}): öppna arbetsboken i Excel eller "
+    "Calc, spara den och försök igen."
+)
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,14 @@ def check_logos(bok: Arbetsbok, folder: Path) -> list[Problem]:
         if not name:
             continue
         if not file_in(folder, name, LOGO_SUFFIXES):
-            problems.append(Problem(table.cell("logotyp", row.rad),
-                                    f"en bildfil (PNG eller JPEG) i arbetsbokens mapp {folder}",
-                                    name, table.header("logotyp")))
+            problems.append(
+                Problem(
+                    table.cell("logotyp", row.rad),
+                    f"en bildfil (PNG eller JPEG) i arbetsbokens mapp {folder}",
+                    name,
+                    table.header("logotyp"),
+                )
+            )
     return problems
 
 
@@ -127,8 +134,9 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
     if problems:
         return None, problems
     spelled = {normalize_header(n): n for n in forbund["forbund"]}
-    parametrar = replace(parametrar, kvarvarande_forbund=spelled[
-        normalize_header(parametrar.kvarvarande_forbund)])
+    parametrar = replace(
+        parametrar, kvarvarande_forbund=spelled[normalize_header(parametrar.kvarvarande_forbund)]
+    )
     return Arbetsbok(
         parametrar=parametrar,
         forbund=forbund,
@@ -143,6 +151,7 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
 
 # --- one sheet at a time -------------------------------------------------------------------
 
+
 def typed_frame(spec: schema.Sheet, table: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
     problems: list[Problem] = []
     records = []
@@ -155,8 +164,9 @@ def typed_frame(spec: schema.Sheet, table: RawTable) -> tuple[pd.DataFrame, list
             letter, header = table.columns[column.key]
             raw = cells.get(letter)
             where = f"{spec.name}!{letter}{rad}"
-            value, problem = parse_cell(column.kind, raw, where, header, column.required,
-                                        column.max_length)
+            value, problem = parse_cell(
+                column.kind, raw, where, header, column.required, column.max_length
+            )
             if problem:
                 problems.append(problem)
             record[column.key] = value
@@ -172,8 +182,7 @@ def typed_frame(spec: schema.Sheet, table: RawTable) -> tuple[pd.DataFrame, list
     return pd.DataFrame(records, columns=columns, dtype=object), problems
 
 
-def unusable(raw: object, where: str, header: str | None,
-             limit: int = PROSE_LIMIT) -> Problem | None:
+def unusable(raw: object, where: str, header: str | None, limit: int = PROSE_LIMIT) -> Problem | None:
     """The problem of a cell that no column can use: a formula never calculated, a value
     `read` rejected (an Excel error, invisible characters...), or text over `limit`."""
     if isinstance(raw, Uncalculated):
@@ -186,8 +195,9 @@ def unusable(raw: object, where: str, header: str | None,
     return None
 
 
-def parse_cell(kind: str, raw: object, where: str, header: str, required: bool,
-               limit: int = schema.LINE):
+def parse_cell(
+    kind: str, raw: object, where: str, header: str, required: bool, limit: int = schema.LINE
+):
     problem = unusable(raw, where, header, PROSE_LIMIT)
     if problem:
         return None, problem
@@ -239,16 +249,21 @@ def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
             extra[extra_key(str(name))] = plain(raw)
             continue
         if parameter.key in seen:
-            problems.append(Problem(
-                f"{table.sheet}!{name_letter}{rad}",
-                f"parametern »{parameter.name}« står redan på rad {seen[parameter.key]}; "
-                "ta bort den ena raden.", found=False))
+            problems.append(
+                Problem(
+                    f"{table.sheet}!{name_letter}{rad}",
+                    f"parametern »{parameter.name}« står redan på rad {seen[parameter.key]}; "
+                    "ta bort den ena raden.",
+                    found=False,
+                )
+            )
             continue
         seen[parameter.key] = rad
         cells[parameter.key] = where
         kind = parameter.kind
-        value, problem = parse_cell(kind, raw, where, parameter.name, parameter.required,
-                                    parameter.max_length)
+        value, problem = parse_cell(
+            kind, raw, where, parameter.name, parameter.required, parameter.max_length
+        )
         if problem:
             problems.append(problem)
         if value is None and parameter.default is not None:
@@ -256,25 +271,39 @@ def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
         if parameter.choices and value is not None:
             value = value.casefold()
             if value not in parameter.choices:
-                problems.append(Problem(
-                    where, "något av: " + ", ".join(parameter.choices[:-1]) + " eller "
-                    + parameter.choices[-1], raw, parameter.name))
+                problems.append(
+                    Problem(
+                        where,
+                        "något av: "
+                        + ", ".join(parameter.choices[:-1])
+                        + " eller "
+                        + parameter.choices[-1],
+                        raw,
+                        parameter.name,
+                    )
+                )
         values[parameter.key] = value
     for parameter in schema.PARAMETERS:
         if parameter.key not in seen:
             if parameter.required:
-                problems.append(Problem(
-                    table.sheet, f"parametern »{parameter.name}« saknas; lägg till en rad med "
-                    f"{parameter.name} i kolumnen Parameter och ett värde i kolumnen Värde.",
-                    found=False))
-            values[parameter.key] = (parse(parameter.kind, parameter.default)
-                                     if parameter.default is not None else None)
+                problems.append(
+                    Problem(
+                        table.sheet,
+                        f"parametern »{parameter.name}« saknas; lägg till en rad med "
+                        f"{parameter.name} i kolumnen Parameter och ett värde i kolumnen Värde.",
+                        found=False,
+                    )
+                )
+            values[parameter.key] = (
+                parse(parameter.kind, parameter.default) if parameter.default is not None else None
+            )
     if problems:
         return None, problems
     return Parametrar(**values, extra=extra, cells=cells), []
 
 
 # --- rules across rows and sheets --------------------------------------------------------------
+
 
 def unique(table: RawTable, frame: pd.DataFrame, key: str) -> list[Problem]:
     """Each value once, compared as names are (case, spaces, Unicode form, invisible characters
@@ -295,49 +324,85 @@ def unique(table: RawTable, frame: pd.DataFrame, key: str) -> list[Problem]:
         here, there = str(raw.get(rad)), str(raw.get(other))
         if here != there and (visible(here) != here or visible(there) != there):
             written = f"; skrivet »{visible(there)}« där och »{visible(here)}« här"
-        problems.append(Problem(
-            table.cell(key, rad),
-            f"ett unikt värde (samma som {table.cell(key, other)}{written})",
-            value, table.header(key)))
+        problems.append(
+            Problem(
+                table.cell(key, rad),
+                f"ett unikt värde (samma som {table.cell(key, other)}{written})",
+                value,
+                table.header(key),
+            )
+        )
     return problems
 
 
 def canonical_types(parter: pd.DataFrame) -> pd.DataFrame:
-    return with_column(parter, "typ",
-                       [t.casefold() if isinstance(t, str) else t for t in parter["typ"]])
+    return with_column(parter, "typ", [t.casefold() if isinstance(t, str) else t for t in parter["typ"]])
 
 
-def check_parter(table: RawTable, parter: pd.DataFrame, forbund: pd.DataFrame,
-                 failed: set[str]) -> list[Problem]:
+def check_parter(
+    table: RawTable, parter: pd.DataFrame, forbund: pd.DataFrame, failed: set[str]
+) -> list[Problem]:
     """Per-row rules of Parter; a cell already reported as unreadable is not reported again."""
     problems = []
     names = {normalize_header(n) for n in forbund["forbund"] if n}
     for row in parter.itertuples():
         if row.typ is not None and row.typ not in schema.PARTY_TYPES:
-            problems.append(Problem(table.cell("typ", row.rad), "kommun, region eller stat",
-                                    row.typ, table.header("typ")))
+            problems.append(
+                Problem(
+                    table.cell("typ", row.rad), "kommun, region eller stat", row.typ, table.header("typ")
+                )
+            )
         if row.typ == "kommun":
-            if (row.forbund is None and "forbund" in table.columns
-                    and table.cell("forbund", row.rad) not in failed):
-                problems.append(Problem(table.cell("forbund", row.rad),
-                                        "kommunens förbund (obligatoriskt för en kommun)",
-                                        None, table.header("forbund")))
-            if (row.invanare is None and "invanare" in table.columns
-                    and table.cell("invanare", row.rad) not in failed):
-                problems.append(Problem(table.cell("invanare", row.rad),
-                                        "antal invånare, ett heltal större än 0 (obligatoriskt "
-                                        "för en kommun)", None, table.header("invanare")))
+            if (
+                row.forbund is None
+                and "forbund" in table.columns
+                and table.cell("forbund", row.rad) not in failed
+            ):
+                problems.append(
+                    Problem(
+                        table.cell("forbund", row.rad),
+                        "kommunens förbund (obligatoriskt för en kommun)",
+                        None,
+                        table.header("forbund"),
+                    )
+                )
+            if (
+                row.invanare is None
+                and "invanare" in table.columns
+                and table.cell("invanare", row.rad) not in failed
+            ):
+                problems.append(
+                    Problem(
+                        table.cell("invanare", row.rad),
+                        "antal invånare, ett heltal större än 0 (obligatoriskt för en kommun)",
+                        None,
+                        table.header("invanare"),
+                    )
+                )
         if row.typ == "kommun" and "forbund" not in table.columns:
-            problems.append(Problem(f"{table.sheet}!1", "kolumnen »Förbund« saknas; den "
-                                    "krävs för kommuner.", found=False))
+            problems.append(
+                Problem(
+                    f"{table.sheet}!1", "kolumnen »Förbund« saknas; den krävs för kommuner.", found=False
+                )
+            )
         if row.forbund is not None and normalize_header(row.forbund) not in names:
-            problems.append(Problem(table.cell("forbund", row.rad),
-                                    "ett förbund från bladet Förbund", row.forbund,
-                                    table.header("forbund")))
+            problems.append(
+                Problem(
+                    table.cell("forbund", row.rad),
+                    "ett förbund från bladet Förbund",
+                    row.forbund,
+                    table.header("forbund"),
+                )
+            )
         elif row.forbund is not None and row.typ in ("region", "stat"):
-            problems.append(Problem(table.cell("forbund", row.rad),
-                                    f"en tom cell: en part av typen {row.typ} är medlem i alla "
-                                    "förbund", row.forbund, table.header("forbund")))
+            problems.append(
+                Problem(
+                    table.cell("forbund", row.rad),
+                    f"en tom cell: en part av typen {row.typ} är medlem i alla förbund",
+                    row.forbund,
+                    table.header("forbund"),
+                )
+            )
     return list(dict.fromkeys(problems))
 
 
@@ -346,15 +411,21 @@ def check_members(table: RawTable, forbund: pd.DataFrame, parter: pd.DataFrame) 
     every förbund). Without one, nobody could take a share of its capital (calculations.md 4)."""
     if parter["typ"].isin(["region", "stat"]).any():
         return []
-    own = {normalize_header(f) for t, f in zip(parter["typ"], parter["forbund"])
-           if t == "kommun" and f}
-    return [Problem(table.cell("forbund", rad), (
-        "förbundet har inga medlemmar: ingen kommun på bladet Parter har det i kolumnen "
-        "Förbund, och det finns ingen region eller stat (de är medlemmar i alla förbund). "
-        "Skriv förbundet på dess kommuner på bladet Parter, eller ta bort raden."),
-        header=table.header("forbund"), found=False)
+    own = {normalize_header(f) for t, f in zip(parter["typ"], parter["forbund"]) if t == "kommun" and f}
+    return [
+        Problem(
+            table.cell("forbund", rad),
+            (
+                "förbundet har inga medlemmar: ingen kommun på bladet Parter har det i kolumnen "
+                "Förbund, och det finns ingen region eller stat (de är medlemmar i alla förbund). "
+                "Skriv förbundet på dess kommuner på bladet Parter, eller ta bort raden."
+            ),
+            header=table.header("forbund"),
+            found=False,
+        )
         for rad, name in zip(forbund["rad"], forbund["forbund"])
-        if name and normalize_header(name) not in own]
+        if name and normalize_header(name) not in own
+    ]
 
 
 def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
@@ -364,19 +435,39 @@ def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
     for row in bidrag.itertuples():
         payer = party.get(normalize_header(row.part)) if row.part else None
         if row.part is not None and payer is None:
-            problems.append(Problem(table.cell("part", row.rad), "en part från bladet Parter",
-                                    row.part, table.header("part")))
+            problems.append(
+                Problem(
+                    table.cell("part", row.rad),
+                    "en part från bladet Parter",
+                    row.part,
+                    table.header("part"),
+                )
+            )
         if row.forbund is not None and normalize_header(row.forbund) not in names:
-            problems.append(Problem(table.cell("forbund", row.rad),
-                                    "ett förbund från bladet Förbund", row.forbund,
-                                    table.header("forbund")))
-        elif (payer is not None and payer.typ == "kommun" and row.forbund is not None
-              and normalize_header(payer.forbund) in names
-              and normalize_header(row.forbund) != normalize_header(payer.forbund)):
-            problems.append(Problem(
-                table.cell("forbund", row.rad),
-                f"kommunens eget förbund, {payer.forbund} (en kommun betalar bara till sitt "
-                "eget förbund)", row.forbund, table.header("forbund")))
+            problems.append(
+                Problem(
+                    table.cell("forbund", row.rad),
+                    "ett förbund från bladet Förbund",
+                    row.forbund,
+                    table.header("forbund"),
+                )
+            )
+        elif (
+            payer is not None
+            and payer.typ == "kommun"
+            and row.forbund is not None
+            and normalize_header(payer.forbund) in names
+            and normalize_header(row.forbund) != normalize_header(payer.forbund)
+        ):
+            problems.append(
+                Problem(
+                    table.cell("forbund", row.rad),
+                    f"kommunens eget förbund, {payer.forbund} (en kommun betalar bara till sitt "
+                    "eget förbund)",
+                    row.forbund,
+                    table.header("forbund"),
+                )
+            )
     return problems
 
 
@@ -387,10 +478,14 @@ def check_beslutssteg(table, steg, templates: Path) -> list[Problem]:
             names = [row.mall] if key == "mall" else template_names(getattr(row, key, None))
             for name in (str(n) for n in names if n is not None):
                 if not file_in(templates, name, (".docx",)):
-                    problems.append(Problem(
-                        table.cell(key, row.rad),
-                        f"namnet på en Word-mall (.docx) i mallmappen {templates}", name,
-                        table.header(key)))
+                    problems.append(
+                        Problem(
+                            table.cell(key, row.rad),
+                            f"namnet på en Word-mall (.docx) i mallmappen {templates}",
+                            name,
+                            table.header(key),
+                        )
+                    )
     return problems
 
 
@@ -406,20 +501,42 @@ def check_arenden(table, arenden, parter, steg) -> list[Problem]:
     seen: dict[tuple, int] = {}
     for row in arenden.itertuples():
         if row.part is not None and normalize_header(row.part) not in parties:
-            problems.append(Problem(table.cell("part", row.rad), "en part från bladet Parter",
-                                    row.part, table.header("part")))
+            problems.append(
+                Problem(
+                    table.cell("part", row.rad),
+                    "en part från bladet Parter",
+                    row.part,
+                    table.header("part"),
+                )
+            )
         if row.steg is not None and row.steg not in steps and None not in steps:
-            problems.append(Problem(table.cell("steg", row.rad), "ett steg från bladet "
-                                    "Beslutssteg", row.steg, table.header("steg")))
+            problems.append(
+                Problem(
+                    table.cell("steg", row.rad),
+                    "ett steg från bladet Beslutssteg",
+                    row.steg,
+                    table.header("steg"),
+                )
+            )
         if row.beslut is not None and row.beslut.casefold() not in schema.DECISIONS:
-            problems.append(Problem(table.cell("beslut", row.rad),
-                                    "bifall, avslag eller återremiss", row.beslut,
-                                    table.header("beslut")))
+            problems.append(
+                Problem(
+                    table.cell("beslut", row.rad),
+                    "bifall, avslag eller återremiss",
+                    row.beslut,
+                    table.header("beslut"),
+                )
+            )
         key = (normalize_header(row.part) if row.part else None, row.steg)
         if None not in key and key in seen:
-            problems.append(Problem(table.cell("part", row.rad),
-                                    f"en rad per part och steg (samma som på rad {seen[key]})",
-                                    row.part, table.header("part")))
+            problems.append(
+                Problem(
+                    table.cell("part", row.rad),
+                    f"en rad per part och steg (samma som på rad {seen[key]})",
+                    row.part,
+                    table.header("part"),
+                )
+            )
         seen.setdefault(key, row.rad)
     return problems
 
@@ -428,26 +545,47 @@ def check_parametrar(p: Parametrar, forbund, parter, forbund_table) -> list[Prob
     problems = []
     names = {normalize_header(n) for n in forbund["forbund"] if n}
     if normalize_header(p.kvarvarande_forbund) not in names:
-        problems.append(Problem(p.cells["kvarvarande_forbund"], "ett förbund från bladet Förbund",
-                                p.kvarvarande_forbund, "Kvarvarande förbund"))
+        problems.append(
+            Problem(
+                p.cells["kvarvarande_forbund"],
+                "ett förbund från bladet Förbund",
+                p.kvarvarande_forbund,
+                "Kvarvarande förbund",
+            )
+        )
     total = p.andel_stat + p.andel_region + p.andel_kommuner
     if total != 1:
-        where = ", ".join(p.cells.get(k, "Parametrar") for k in
-                          ("andel_stat", "andel_region", "andel_kommuner"))
-        problems.append(Problem(where, "att Andel stat, Andel region och Andel kommuner blir "
-                                "100 % tillsammans", f"{float(total * 100):g} %".replace(".", ","),
-                                "Andel stat + Andel region + Andel kommuner"))
+        where = ", ".join(
+            p.cells.get(k, "Parametrar") for k in ("andel_stat", "andel_region", "andel_kommuner")
+        )
+        problems.append(
+            Problem(
+                where,
+                "att Andel stat, Andel region och Andel kommuner blir 100 % tillsammans",
+                f"{float(total * 100):g} %".replace(".", ","),
+                "Andel stat + Andel region + Andel kommuner",
+            )
+        )
     if p.startdatum <= p.bildandedatum:
-        problems.append(Problem(p.cells["startdatum"], f"ett datum efter Bildandedatum "
-                                f"{p.bildandedatum.isoformat()}", p.startdatum.isoformat(),
-                                "Startdatum"))
+        problems.append(
+            Problem(
+                p.cells["startdatum"],
+                f"ett datum efter Bildandedatum {p.bildandedatum.isoformat()}",
+                p.startdatum.isoformat(),
+                "Startdatum",
+            )
+        )
     if forbund.empty:
         problems.append(Problem(forbund_table.sheet, "minst ett förbund behövs.", found=False))
-    for typ, andel in (("kommun", p.andel_kommuner), ("region", p.andel_region),
-                       ("stat", p.andel_stat)):
+    for typ, andel in (("kommun", p.andel_kommuner), ("region", p.andel_region), ("stat", p.andel_stat)):
         if andel > 0 and not (parter["typ"] == typ).any():
-            problems.append(Problem("Parter", f"ingen part av typen {typ}, men dess andel av "
-                                    "medlemsbidragen är större än 0.", found=False))
+            problems.append(
+                Problem(
+                    "Parter",
+                    f"ingen part av typen {typ}, men dess andel av medlemsbidragen är större än 0.",
+                    found=False,
+                )
+            )
     return problems
 
 
@@ -456,14 +594,15 @@ def canonical_names(frame: pd.DataFrame, parter, forbund) -> pd.DataFrame:
     party = {normalize_header(n): n for n in parter["namn"]}
     names = {normalize_header(n): n for n in forbund["forbund"]}
     if "part" in frame:
-        frame = with_column(frame, "part", [party.get(normalize_header(v), v)
-                                            for v in frame["part"]])
+        frame = with_column(frame, "part", [party.get(normalize_header(v), v) for v in frame["part"]])
     if "forbund" in frame:
-        frame = with_column(frame, "forbund", [names.get(normalize_header(v), v) if v else v
-                                               for v in frame["forbund"]])
+        frame = with_column(
+            frame, "forbund", [names.get(normalize_header(v), v) if v else v for v in frame["forbund"]]
+        )
     if "beslut" in frame:
-        frame = with_column(frame, "beslut", [v.casefold() if isinstance(v, str) else v
-                                              for v in frame["beslut"]])
+        frame = with_column(
+            frame, "beslut", [v.casefold() if isinstance(v, str) else v for v in frame["beslut"]]
+        )
     return frame
 
 
@@ -479,4 +618,3 @@ def default_galler(galler: tuple[str, ...] | None) -> tuple[str, ...]:
 def with_default_galler(steg: pd.DataFrame) -> pd.DataFrame:
     steg = with_column(steg, "galler", [default_galler(g) for g in steg["galler"]])
     return steg.sort_values("steg", kind="stable").reset_index(drop=True)
-

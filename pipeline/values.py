@@ -63,21 +63,67 @@ def parse_text(raw: object) -> str:
 
 NOT_BOOLEAN = "text eller ett tal, inte ett sanningsvärde (SANT/FALSKT)"
 # Characters that show nothing but make two names differ, or turn the text around.
-INVISIBLE = frozenset([0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060,
-                       0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF, *range(0x202A, 0x202F),
-                       *range(0x2066, 0x206A)])
+INVISIBLE = frozenset(
+    [
+        0x00AD,
+        0x180E,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x200E,
+        0x200F,
+        0x2060,
+        0x2061,
+        0x2062,
+        0x2063,
+        0x2064,
+        0xFEFF,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+)
 # Characters XML 1.0 (and so Word and Excel files) cannot hold.
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 HIDDEN = re.compile("[" + "".join(chr(c) for c in sorted(INVISIBLE)) + "]")
 ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
 # Excel's error values as a cell's cached result, in English (how the file stores them) and
 # as Swedish Excel and LibreOffice show them (how a user may have typed or pasted them).
-EXCEL_ERRORS = frozenset([
-    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
-    "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
-    "#EXTERNAL!", "#PYTHON!", "#SKÄRNING!", "#DIVISION/0!", "#VÄRDEFEL!", "#REFERENS!",
-    "#NAMN?", "#OGILTIGT!", "#SAKNAS!", "#HÄMTAR_DATA", "#BERÄKNA!", "#FÄLT!", "#BLOCKERAD!",
-    "#ANSLUT!", "#UPPTAGEN!", "#OKÄND!", "#EXTERN!"])
+EXCEL_ERRORS = frozenset(
+    [
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#EXTERNAL!",
+        "#PYTHON!",
+        "#SKÄRNING!",
+        "#DIVISION/0!",
+        "#VÄRDEFEL!",
+        "#REFERENS!",
+        "#NAMN?",
+        "#OGILTIGT!",
+        "#SAKNAS!",
+        "#HÄMTAR_DATA",
+        "#BERÄKNA!",
+        "#FÄLT!",
+        "#BLOCKERAD!",
+        "#ANSLUT!",
+        "#UPPTAGEN!",
+        "#OKÄND!",
+        "#EXTERN!",
+    ]
+)
 LIBREOFFICE_ERROR = re.compile(r"(Err|Fel):[0-9]{3}")
 PROSE_LIMIT = 4000  # an extra column's text
 
@@ -98,10 +144,15 @@ def visible(text: str) -> str:
 
     def shown(char: str) -> str:
         code = ord(char)
-        if (code in INVISIBLE or ILLEGAL.match(char) or (char.isspace() and char != " ")
-                or (decomposed and unicodedata.combining(char))):
+        if (
+            code in INVISIBLE
+            or ILLEGAL.match(char)
+            or (char.isspace() and char != " ")
+            or (decomposed and unicodedata.combining(char))
+        ):
             return f"[U+{code:04X}]"
         return char
+
     return "".join(shown(c) for c in text)
 
 
@@ -113,18 +164,25 @@ def cell_problem(raw: object) -> str | None:
     if not isinstance(raw, str):
         return None
     text = raw.strip()
-    if text[:1] in ("#", "E", "F") and (text.upper() in EXCEL_ERRORS
-                                        or LIBREOFFICE_ERROR.fullmatch(text)):
-        return ("ett värde, inte ett felvärde från Excel eller Calc (rätta formeln eller cellen "
-                "den hänvisar till, spara och försök igen)")
+    if text[:1] in ("#", "E", "F") and (
+        text.upper() in EXCEL_ERRORS or LIBREOFFICE_ERROR.fullmatch(text)
+    ):
+        return (
+            "ett värde, inte ett felvärde från Excel eller Calc (rätta formeln eller cellen "
+            "den hänvisar till, spara och försök igen)"
+        )
     illegal = sorted({f"U+{ord(c):04X}" for c in ILLEGAL.findall(raw)})
     if illegal:
-        return (f"text utan styrtecken (cellen innehåller {', '.join(illegal)}, som inte får stå "
-                "i ett Word-dokument); skriv om texten i cellen")
+        return (
+            f"text utan styrtecken (cellen innehåller {', '.join(illegal)}, som inte får stå "
+            "i ett Word-dokument); skriv om texten i cellen"
+        )
     hidden = sorted({f"U+{ord(c):04X}" for c in HIDDEN.findall(raw)})
     if hidden:
-        return (f"text utan osynliga tecken (cellen innehåller {', '.join(hidden)}, visade som "
-                "[U+…] ovan); skriv om texten i cellen utan att klistra in den")
+        return (
+            f"text utan osynliga tecken (cellen innehåller {', '.join(hidden)}, visade som "
+            "[U+…] ovan); skriv om texten i cellen utan att klistra in den"
+        )
     return None
 
 

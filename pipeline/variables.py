@@ -39,7 +39,7 @@ DESCRIPTIONS = {
     "forbund[].interimsandel": "Förbundets andel av interimsbudgeten, kr.",
     "forbund[].kvar": "Eget kapital minus interimsandelen, kr.",
     "forbund[].overfors": "Det som förs över till det gemensamma förbundet på Startdatum, kr "
-                          "(0 för det kvarvarande).",
+    "(0 för det kvarvarande).",
     "forbund[].ar_kvarvarande": "Sant för förbundet som fortsätter som det gemensamma.",
     "forbund[].extra": "Extra kolumner på bladet Förbund.",
     "kvarvarande_forbund": "Förbundet som fortsätter (samma fält som forbund[]).",
@@ -117,7 +117,7 @@ DESCRIPTIONS = {
     "part.forandring_kr": "Förändringen, kr.",
     "part.forandring_procent": "Förändringen som bråktal, None om parten inte betalar i dag.",
     "part.kapitalandel": "Kommunens andel av sitt förbunds kvarvarande kapital, kr (None "
-                         "för region och stat).",
+    "för region och stat).",
     "part.extra": "Extra kolumner på bladet Parter.",
     "eget_forbund": "Partens eget förbund (samma fält som forbund[]), None för region och stat.",
     "parter": "Alla parter med bidrag (samma fält som kommuner[] plus typ).",
@@ -156,14 +156,14 @@ DESCRIPTIONS = {
     "forbund_namn_text": "Förbundens namn i en uppräkning: »A, B och C«.",
     "ordforande_text": "Förbundens ordförande med förbund inom parentes, tom om någon saknas.",
     "medlemmar_text": "»Försäkringskassan, Arbetsförmedlingen, Region Västmanland och länets "
-                      "tio kommuner«.",
+    "tio kommuner«.",
     "lanstackande_text": "De länstäckande medlemmarna: »Försäkringskassan, Arbetsförmedlingen "
-                         "och Region Västmanland«.",
+    "och Region Västmanland«.",
     "avvecklade_namn_text": "De förbund som avvecklas, i en uppräkning (tom om inga).",
     "avvecklade_forbundsordningar_text": "»förbundsordningarna för A och B« (»förbundsordningen "
-                                         "för A« när det är ett).",
+    "för A« när det är ett).",
     "andelar_text": "Fördelningen enligt 5 §: »Försäkringskassan hälften, regionen en fjärdedel "
-                    "och kommunerna en fjärdedel«.",
+    "och kommunerna en fjärdedel«.",
     "regionens_del_text": "En mening om vem som betalar regionens del.",
     "statens_del_text": "En mening om vem som betalar statens del.",
     "betalande_stat_text": "Den eller de statliga parter som betalar statens del.",
@@ -177,13 +177,12 @@ DESCRIPTIONS = {
     "uppfoljning_ar": "Året då uppföljningen tidigast kan göras (två år efter start).",
     "bidrag.forandring_kommuner": "Kommunernas sammanlagda förändring, kr.",
     "forbund[].likvidationsparagraf": "Paragrafen om likvidation i förbundets förbundsordning "
-                                      "(tom om okänd).",
+    "(tom om okänd).",
     "interimsbudget.poster[].text": "Posten med omfattningen inom parentes när den finns.",
     "kapital.rader[].balansdag": "Dagen då förbundets egna kapital gäller.",
     "part.kommunchefens_titel": "Titel för den som undertecknar först (tom = efter Typ).",
     "part.kanslichefens_titel": "Titel för den som undertecknar därefter (tom = Kanslichef).",
-    "part.kallas": "Hur parten kallar sig i löptext: »kommunen«, »staden«, »regionen«, "
-                   "»myndigheten«.",
+    "part.kallas": "Hur parten kallar sig i löptext: »kommunen«, »staden«, »regionen«, »myndigheten«.",
     "part.kallas_genitiv": "»kommunens«, »stadens« …",
     "part.kallas_versal": "»Kommunen«, »Staden« … (i början av en mening).",
     "part.namn_genitiv": "»Köpings kommuns«.",
@@ -191,14 +190,13 @@ DESCRIPTIONS = {
     "part.logotyp": "Bildfilen med partens logotyp (tom om ingen).",
     "part.finansieras_av": "Hur medlemsbidraget betalas, i löptext (tom om okänt).",
     "part.forvaltning_avdelning": "»Kommunledningsförvaltningen, Kansliavdelningen«.",
-    "part.mottagare": "Handlingens adressat: beredande organ, eller beslutande organ för en "
-                      "myndighet.",
+    "part.mottagare": "Handlingens adressat: beredande organ, eller beslutande organ för en myndighet.",
     "part.handlingstyp": "»Tjänsteskrivelse«, eller »Beslutsunderlag« för en myndighet.",
     "part.signatorer": "De som undertecknar, i ordning.",
     "part.signatorer[].namn": "Namn.",
     "part.signatorer[].titel": "Titel.",
     "part.forandring_text": "Förändringen i ord: »en ökning med 80 425 kronor (21,4 procent)«, "
-                            "»oförändrat«.",
+    "»oförändrat«.",
     "part.har_kapitalandel": "Sant när parten har en andel av ett förbunds kvarvarande kapital.",
     "arende.remitterat_till": "Dit ärendet remitterades (tomt om det inte remitterades).",
     "arende.yttrande": "Kärnan i yttrandet (tom om ingen).",
@@ -207,9 +205,9 @@ DESCRIPTIONS = {
     "eget_forbund_avvecklas": "Sant när partens förbund avvecklas.",
     "delegering_text": "Steg 1: till vem deltagandet delegeras, med representantens namn.",
     "nuvarande_bidrag_text": "»medlemsbidraget till Samordningsförbundet Västra Mälardalen« "
-                             "(eller »medlemsbidragen till de tre samordningsförbunden«).",
+    "(eller »medlemsbidragen till de tre samordningsförbunden«).",
     "andrade_forbundsordningar": "Förbund som avvecklas och som parten är medlem i, med "
-                                 "bilagans nummer.",
+    "bilagans nummer.",
     "andrade_forbundsordningar[].namn": "Förbundets namn.",
     "andrade_forbundsordningar[].bilaga": "Bilagans nummer för partens handling.",
     "andrade_forbundsordningar[].paragraf_text": "»18 §«, eller »paragrafen« när den är okänd.",
@@ -228,8 +226,12 @@ def names(context: dict, prefix: str = "") -> dict[str, object]:
     for key, value in context.items():
         path = f"{prefix}{key}"
         found[path] = value
-        if key == "extra" or path in ("parter", "kvarvarande_forbund", "avvecklade_forbund",
-                                      "eget_forbund"):
+        if key == "extra" or path in (
+            "parter",
+            "kvarvarande_forbund",
+            "avvecklade_forbund",
+            "eget_forbund",
+        ):
             continue
         if isinstance(value, dict):
             found.update(names(value, path + "."))
@@ -255,8 +257,18 @@ def example(value: object) -> str:
 
 def describe(prepared) -> str:
     """The text of `papers variables` for a prepared build."""
-    paper = next((p for p in prepared.papers if p.steg["nummer"] == max(
-        q.steg["nummer"] for q in prepared.papers)), None) if prepared.papers else None
+    paper = (
+        next(
+            (
+                p
+                for p in prepared.papers
+                if p.steg["nummer"] == max(q.steg["nummer"] for q in prepared.papers)
+            ),
+            None,
+        )
+        if prepared.papers
+        else None
+    )
     if paper is None:
         return "Arbetsboken ger inga handlingar, så det finns inget sammanhang att visa."
     context = prepared.context(paper)

@@ -16,13 +16,16 @@ from .formatting import citat, datum, forandring_text, iso, kronor, lista, proce
 KALLAS = {"kommun": "kommunen", "region": "regionen", "stat": "myndigheten"}
 FIRST_SIGNATORY = {"kommun": "Kommunchef", "region": "Regiondirektör", "stat": ""}
 SECOND_SIGNATORY = {"kommun": "Kanslichef", "region": "Kanslichef", "stat": ""}
-DECISION_PHRASES = {"bifall": "att bifalla förslaget i ärendet", "avslag":
-                    "att avslå förslaget i ärendet", "återremiss": "att återremittera ärendet"}
+DECISION_PHRASES = {
+    "bifall": "att bifalla förslaget i ärendet",
+    "avslag": "att avslå förslaget i ärendet",
+    "återremiss": "att återremittera ärendet",
+}
 STATE_OPENING = "Föreslaget beslut:"
 
 
 def genitive(name: str) -> str:
-    """"Köpings kommun" → "Köpings kommuns"; "Västerås" → "Västerås"."""
+    """ "Köpings kommun" → "Köpings kommuns"; "Västerås" → "Västerås"."""
     return name if name[-1:].lower() in "sxz" else name + "s"
 
 
@@ -35,7 +38,7 @@ def lower_first(text: str) -> str:
 
 
 def proposal_opening(typ: str, beredande: str, beslutande: str) -> str:
-    """"Kommunstyrelsens förslag till kommunfullmäktige:"; a state agency decides itself."""
+    """ "Kommunstyrelsens förslag till kommunfullmäktige:"; a state agency decides itself."""
     if typ == "stat" or not beslutande:
         return STATE_OPENING
     if not beredande:
@@ -46,8 +49,10 @@ def proposal_opening(typ: str, beredande: str, beslutande: str) -> str:
 def signatories(row: dict) -> list[dict]:
     """Who signs, in order, with titles from the workbook or by the party's Typ."""
     typ = row["typ"]
-    found = [(row["kommunchef"], row["kommunchefens_titel"] or FIRST_SIGNATORY[typ]),
-             (row["kanslichef"], row["kanslichefens_titel"] or SECOND_SIGNATORY[typ])]
+    found = [
+        (row["kommunchef"], row["kommunchefens_titel"] or FIRST_SIGNATORY[typ]),
+        (row["kanslichef"], row["kanslichefens_titel"] or SECOND_SIGNATORY[typ]),
+    ]
     return [{"namn": name, "titel": title} for name, title in found if name]
 
 
@@ -60,15 +65,16 @@ def party_words(row: dict) -> dict:
         "kallas_versal": capitalized(kallas),
         "namn_genitiv": genitive(row["namn"]),
         "mottagare": row["beredande_organ"] or row["beslutande_organ"] or "",
-        "forslag_inledning": proposal_opening(row["typ"], row["beredande_organ"] or "",
-                                              row["beslutande_organ"] or ""),
+        "forslag_inledning": proposal_opening(
+            row["typ"], row["beredande_organ"] or "", row["beslutande_organ"] or ""
+        ),
         "signatorer": signatories(row),
         "handlingstyp": "Beslutsunderlag" if row["typ"] == "stat" else "Tjänsteskrivelse",
     }
 
 
 def members_text(parter: list[dict]) -> str:
-    """"Försäkringskassan, Arbetsförmedlingen, Region Västmanland och länets tio kommuner"."""
+    """ "Försäkringskassan, Arbetsförmedlingen, Region Västmanland och länets tio kommuner"."""
     others = [p["namn"] for p in parter if p["typ"] == "stat"]
     others += [p["namn"] for p in parter if p["typ"] == "region"]
     kommuner = [p["namn"] for p in parter if p["typ"] == "kommun"]
@@ -80,7 +86,7 @@ def members_text(parter: list[dict]) -> str:
 
 
 def forbund_words(forbund: list[dict]) -> dict:
-    """"de tre samordningsförbunden" or "samordningsförbundet", and the names listed."""
+    """ "de tre samordningsförbunden" or "samordningsförbundet", and the names listed."""
     n = len(forbund)
     chairs = [f"{f['ordforande']} ({f['namn']})" for f in forbund if f["ordforande"]]
     return {
@@ -97,28 +103,47 @@ def share_texts(parter: list[dict], bidrag: dict, payers: set[str]) -> dict:
     states = [p["namn"] for p in parter if p["typ"] == "stat"]
     paying_states = [n for n in states if n in payers]
     if len(regions) == 1:
-        region = (f"Regionens del av medlemsbidragen är {kronor(bidrag['region'])} och "
-                  f"betalas i sin helhet av {regions[0]}.")
+        region = (
+            f"Regionens del av medlemsbidragen är {kronor(bidrag['region'])} och "
+            f"betalas i sin helhet av {regions[0]}."
+        )
     else:
-        region = (f"Regionernas del av medlemsbidragen, {kronor(bidrag['region'])}, fördelas "
-                  f"mellan {lista(regions)} efter deras nuvarande medlemsbidrag.")
+        region = (
+            f"Regionernas del av medlemsbidragen, {kronor(bidrag['region'])}, fördelas "
+            f"mellan {lista(regions)} efter deras nuvarande medlemsbidrag."
+        )
     if len(paying_states) == 1 and len(states) > 1:
-        state = (f"Statens del av medlemsbidragen är {kronor(bidrag['stat'])}. "
-                 f"{paying_states[0]} betalar den för både {lista(states)}.")
+        state = (
+            f"Statens del av medlemsbidragen är {kronor(bidrag['stat'])}. "
+            f"{paying_states[0]} betalar den för både {lista(states)}."
+        )
     elif len(paying_states) == 1:
-        state = (f"Statens del av medlemsbidragen är {kronor(bidrag['stat'])} och betalas av "
-                 f"{paying_states[0]}.")
+        state = (
+            f"Statens del av medlemsbidragen är {kronor(bidrag['stat'])} och betalas av "
+            f"{paying_states[0]}."
+        )
     else:
-        state = (f"Statens del av medlemsbidragen, {kronor(bidrag['stat'])}, fördelas mellan "
-                 f"{lista(paying_states)} efter deras nuvarande medlemsbidrag.")
-    return {"regionens_del_text": region, "statens_del_text": state,
-            "betalande_stat_text": lista(paying_states),
-            "regionens_text": "regionens" if len(regions) == 1 else "regionernas",
-            "antal_kommuner_text": tal(sum(p["typ"] == "kommun" for p in parter))}
+        state = (
+            f"Statens del av medlemsbidragen, {kronor(bidrag['stat'])}, fördelas mellan "
+            f"{lista(paying_states)} efter deras nuvarande medlemsbidrag."
+        )
+    return {
+        "regionens_del_text": region,
+        "statens_del_text": state,
+        "betalande_stat_text": lista(paying_states),
+        "regionens_text": "regionens" if len(regions) == 1 else "regionernas",
+        "antal_kommuner_text": tal(sum(p["typ"] == "kommun" for p in parter)),
+    }
 
 
-FRACTION_WORDS = {(1, 2): "hälften", (1, 4): "en fjärdedel", (3, 4): "tre fjärdedelar",
-                  (1, 3): "en tredjedel", (2, 3): "två tredjedelar", (1, 1): "hela"}
+FRACTION_WORDS = {
+    (1, 2): "hälften",
+    (1, 4): "en fjärdedel",
+    (3, 4): "tre fjärdedelar",
+    (1, 3): "en tredjedel",
+    (2, 3): "två tredjedelar",
+    (1, 1): "hela",
+}
 
 
 def share_word(andel) -> str:
@@ -131,30 +156,32 @@ def share_word(andel) -> str:
 def shares_text(andel_stat, andel_region, andel_kommuner) -> str:
     """Finsam 5 §: "Försäkringskassan hälften, regionen en fjärdedel och kommunerna en
     fjärdedel" (the state's part is paid by Försäkringskassan)."""
-    return (f"Försäkringskassan {share_word(andel_stat)}, regionen {share_word(andel_region)} "
-            f"och kommunerna {share_word(andel_kommuner)}")
+    return (
+        f"Försäkringskassan {share_word(andel_stat)}, regionen {share_word(andel_region)} "
+        f"och kommunerna {share_word(andel_kommuner)}"
+    )
 
 
 def wound_up_orders_text(wound_up: list[dict]) -> str:
-    """"förbundsordningarna för A och B" or "förbundsordningen för A"."""
+    """ "förbundsordningarna för A och B" or "förbundsordningen för A"."""
     names = lista(f["namn"] for f in wound_up)
     return f"förbundsordning{'arna' if len(wound_up) > 1 else 'en'} för {names}"
 
 
 def change_text(forandring_kr: int, forandring_procent) -> str:
-    """"en ökning med 80 425 kronor (21,4 procent)"; "oförändrat" when nothing changes."""
+    """ "en ökning med 80 425 kronor (21,4 procent)"; "oförändrat" when nothing changes."""
     text = forandring_text(forandring_kr)
     if forandring_kr and forandring_procent is not None:
         text += f" ({procent_text(abs(forandring_procent))})"
     return text
 
 
-def delegation_text(words: dict, own: dict | None, forbund_words_: dict,
-                    representant: str) -> str:
+def delegation_text(words: dict, own: dict | None, forbund_words_: dict, representant: str) -> str:
     """Step 1, point 2: to whom the party delegates its participation."""
     if own is not None:
-        return (f"{words['kallas_genitiv']} representant i styrelsen för {own['namn']}"
-                + (f", {representant}" if representant else ""))
+        return f"{words['kallas_genitiv']} representant i styrelsen för {own['namn']}" + (
+            f", {representant}" if representant else ""
+        )
     several = not representant or " och " in representant or "," in representant
     noun = "representanter" if several else "representant"
     where = f"{words['kallas_genitiv']} {noun} i styrelserna för {forbund_words_['forbunden_text']}"
@@ -162,7 +189,7 @@ def delegation_text(words: dict, own: dict | None, forbund_words_: dict,
 
 
 def current_fee_text(own: dict | None, forbund_words_: dict) -> str:
-    """"medlemsbidraget till Samordningsförbundet Västra Mälardalen" (one förbund) or
+    """ "medlemsbidraget till Samordningsförbundet Västra Mälardalen" (one förbund) or
     "medlemsbidragen till de tre samordningsförbunden"."""
     if own is not None:
         return f"medlemsbidraget till {own['namn']}"
@@ -170,19 +197,24 @@ def current_fee_text(own: dict | None, forbund_words_: dict) -> str:
 
 
 def decision_text(organ: str, case: dict, rubrik: str) -> str:
-    """"Kommunfullmäktige beslutade den 28 mars 2022, § 45, att bifalla förslaget i ärendet
+    """ "Kommunfullmäktige beslutade den 28 mars 2022, § 45, att bifalla förslaget i ärendet
     ”Beslut om att delta i länsprocess”."""
     when = f" den {datum(case['beslutsdatum'])}" if case["beslutsdatum"] else ""
     paragraph = f", {case['paragraf']}," if case["paragraf"] else ""
-    return (f"{organ} beslutade{when}{paragraph} {DECISION_PHRASES[case['beslut']]} "
-            f"{citat(rubrik)}.")
+    return f"{organ} beslutade{when}{paragraph} {DECISION_PHRASES[case['beslut']]} {citat(rubrik)}."
 
 
 def timetable(steps: list[dict]) -> list[dict]:
     """The tidplan table: one row per decision step."""
-    return [{"steg": s["nummer"], "rubrik": s["rubrik"], "datum": iso(s["datum"]),
-             "svar_senast": iso(s["sista_svarsdag"]) if s["sista_svarsdag"] else "–"}
-            for s in steps]
+    return [
+        {
+            "steg": s["nummer"],
+            "rubrik": s["rubrik"],
+            "datum": iso(s["datum"]),
+            "svar_senast": iso(s["sista_svarsdag"]) if s["sista_svarsdag"] else "–",
+        }
+        for s in steps
+    ]
 
 
 def follow_up_year(startdatum: dt.date) -> int:

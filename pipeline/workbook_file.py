@@ -21,19 +21,27 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import schema
 from .reproducible import normalized_zip
 
-FORMATS = {schema.AMOUNT: "#,##0", schema.DATE: "yyyy-mm-dd", schema.PERCENT: "0 %",
-           schema.INTEGER: "0"}
-KIND_TEXT = {schema.TEXT: "text", schema.AMOUNT: "belopp i hela kronor",
-             schema.DATE: "datum ÅÅÅÅ-MM-DD", schema.INTEGER: "heltal",
-             schema.PERCENT: "procent", schema.TYPES: "typer, t.ex. kommun, region",
-             schema.ORGNR: "NNNNNN-NNNN"}
+FORMATS = {schema.AMOUNT: "#,##0", schema.DATE: "yyyy-mm-dd", schema.PERCENT: "0 %", schema.INTEGER: "0"}
+KIND_TEXT = {
+    schema.TEXT: "text",
+    schema.AMOUNT: "belopp i hela kronor",
+    schema.DATE: "datum ÅÅÅÅ-MM-DD",
+    schema.INTEGER: "heltal",
+    schema.PERCENT: "procent",
+    schema.TYPES: "typer, t.ex. kommun, region",
+    schema.ORGNR: "NNNNNN-NNNN",
+}
 LAST_ROW = 500
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 FIXED_DATE = dt.date(2024, 1, 1)
 
 
-def write_workbook(path: Path, data: dict[str, list[dict]] | None = None,
-                   parameters: dict[str, object] | None = None, note: str | None = None) -> None:
+def write_workbook(
+    path: Path,
+    data: dict[str, list[dict]] | None = None,
+    parameters: dict[str, object] | None = None,
+    note: str | None = None,
+) -> None:
     """Write the workbook; `data` maps a sheet name to rows keyed by `Column.key`."""
     wb = Workbook()
     instructions = wb.active
@@ -79,8 +87,9 @@ def write_table(ws, spec: schema.Sheet, rows: list[dict]) -> None:
 
 
 def add_list(ws, choices: tuple[str, ...], cells: str) -> None:
-    validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"',
-                                allow_blank=True, showErrorMessage=False)
+    validation = DataValidation(
+        type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True, showErrorMessage=False
+    )
     validation.add(cells)
     ws.add_data_validation(validation)
 
@@ -90,8 +99,9 @@ def write_parameters(ws, values: dict[str, object], note: str | None) -> None:
     header_row(ws, [c.header for c in columns], [c.width for c in columns])
     for row, parameter in enumerate(schema.PARAMETERS, start=2):
         value = values.get(parameter.key)
-        explanation = parameter.help + (f" Standard: {parameter.default}."
-                                         if parameter.default is not None else "")
+        explanation = parameter.help + (
+            f" Standard: {parameter.default}." if parameter.default is not None else ""
+        )
         ws.append([parameter.name, value, explanation])
         if parameter.kind in FORMATS:
             ws.cell(row=row, column=2).number_format = FORMATS[parameter.kind]
@@ -110,31 +120,53 @@ def write_instructions(ws, note: str | None) -> None:
     if note:
         lines.append(("note", note, "", ""))
     lines += [
-        ("text", "Arbetsboken innehåller allt som skiljer mellan parterna och besluts"
-                 "stegen. Verktyget läser den (ändrar den aldrig) och skriver en handling per "
-                 "part och steg: make papers.", "", ""),
-        ("text", "Första raden på varje blad är rubrikraden. Kolumnerna får stå i valfri "
-                 "ordning och egna extra kolumner får läggas till; de följer med till mallarna. "
-                 "Tomma rader hoppas över. Belopp i hela kronor (375 000), datum ÅÅÅÅ-MM-DD, "
-                 "procent som 25 %.", "", ""),
+        (
+            "text",
+            "Arbetsboken innehåller allt som skiljer mellan parterna och besluts"
+            "stegen. Verktyget läser den (ändrar den aldrig) och skriver en handling per "
+            "part och steg: make papers.",
+            "",
+            "",
+        ),
+        (
+            "text",
+            "Första raden på varje blad är rubrikraden. Kolumnerna får stå i valfri "
+            "ordning och egna extra kolumner får läggas till; de följer med till mallarna. "
+            "Tomma rader hoppas över. Belopp i hela kronor (375 000), datum ÅÅÅÅ-MM-DD, "
+            "procent som 25 %.",
+            "",
+            "",
+        ),
     ]
     for spec in schema.SHEETS:
-        lines.append(("sheet", spec.name + (" (frivilligt)" if spec.optional else ""), "",
-                      spec.help))
+        lines.append(("sheet", spec.name + (" (frivilligt)" if spec.optional else ""), "", spec.help))
         if spec is schema.PARAMETRAR:
-            lines.append(("row", "Kolumner", "", "; ".join(
-                f"{c.header}: {c.help}" for c in spec.columns)))
+            lines.append(
+                ("row", "Kolumner", "", "; ".join(f"{c.header}: {c.help}" for c in spec.columns))
+            )
             lines.append(("head", "Parameter", "Krävs", "Förklaring"))
             for p in schema.PARAMETERS:
                 default = f" Standard: {p.default}." if p.default is not None else ""
-                lines.append(("row", p.name, "ja" if p.required else "nej",
-                              f"{p.help}{default} ({KIND_TEXT[p.kind]})"))
+                lines.append(
+                    (
+                        "row",
+                        p.name,
+                        "ja" if p.required else "nej",
+                        f"{p.help}{default} ({KIND_TEXT[p.kind]})",
+                    )
+                )
             continue
         lines.append(("head", "Kolumn", "Krävs", "Innehåll"))
         for c in spec.columns:
             choices = f" Välj: {', '.join(c.choices)}." if c.choices else ""
-            lines.append(("row", c.header, "ja" if c.required else "nej",
-                          f"{c.help}{choices} ({KIND_TEXT[c.kind]})".replace("  ", " ")))
+            lines.append(
+                (
+                    "row",
+                    c.header,
+                    "ja" if c.required else "nej",
+                    f"{c.help}{choices} ({KIND_TEXT[c.kind]})".replace("  ", " "),
+                )
+            )
     for style, a, b, c in lines:
         ws.append([a, b, c])
         row = ws.max_row

@@ -16,9 +16,11 @@ from pathlib import Path
 from pipeline.workbook_file import write_workbook
 
 D = dt.date
-NOTE = ("Exempeldata: belopp utom Köpings är påhittade, liksom likvidationsparagraferna och "
-        "namnen på handläggare, undertecknare och representanter utom Köpings handläggare och "
-        "undertecknare.")
+NOTE = (
+    "Exempeldata: belopp utom Köpings är påhittade, liksom likvidationsparagraferna och "
+    "namnen på handläggare, undertecknare och representanter utom Köpings handläggare och "
+    "undertecknare."
+)
 NORRA = "Norra Västmanlands Samordningsförbund"
 VASTERAS = "Samordningsförbundet Västerås"
 VASTRA = "Samordningsförbundet Västra Mälardalen"
@@ -26,12 +28,30 @@ VASTRA = "Samordningsförbundet Västra Mälardalen"
 # Likvidationsparagraf: example paragraph numbers (like the amounts), to be checked against
 # each förbund's own förbundsordning.
 FORBUND = [
-    {"forbund": NORRA, "organisationsnummer": "222000-1354", "eget_kapital": 1_400_000,
-     "balansdag": D(2022, 12, 31), "ordforande": "Lena Eldståhl", "likvidationsparagraf": "17 §"},
-    {"forbund": VASTERAS, "organisationsnummer": "222000-1925", "eget_kapital": 8_100_000,
-     "balansdag": D(2022, 12, 31), "ordforande": "Dennis Nilsson", "likvidationsparagraf": "18 §"},
-    {"forbund": VASTRA, "organisationsnummer": "222000-2501", "eget_kapital": 950_000,
-     "balansdag": D(2022, 12, 31), "ordforande": "Andreas Trygg", "likvidationsparagraf": "18 §"},
+    {
+        "forbund": NORRA,
+        "organisationsnummer": "222000-1354",
+        "eget_kapital": 1_400_000,
+        "balansdag": D(2022, 12, 31),
+        "ordforande": "Lena Eldståhl",
+        "likvidationsparagraf": "17 §",
+    },
+    {
+        "forbund": VASTERAS,
+        "organisationsnummer": "222000-1925",
+        "eget_kapital": 8_100_000,
+        "balansdag": D(2022, 12, 31),
+        "ordforande": "Dennis Nilsson",
+        "likvidationsparagraf": "18 §",
+    },
+    {
+        "forbund": VASTRA,
+        "organisationsnummer": "222000-2501",
+        "eget_kapital": 950_000,
+        "balansdag": D(2022, 12, 31),
+        "ordforande": "Andreas Trygg",
+        "likvidationsparagraf": "18 §",
+    },
 ]
 
 # Invented people (examples): handläggare, kommunchef, kanslichef, representant.
@@ -51,81 +71,167 @@ PEOPLE = {
 # name, kortnamn, förbund, invånare, medlemsbidrag, postnummer och ort, telefon, webbplats
 KOMMUNER = [
     ("Sala kommun", "Sala", NORRA, 22998, 356469, "733 25 Sala", "0224-74 70 00", "sala.se"),
-    ("Hallstahammars kommun", "Hallstahammar", NORRA, 16608, 257424, "734 80 Hallstahammar",
-     "0220-240 00", "hallstahammar.se"),
-    ("Fagersta kommun", "Fagersta", NORRA, 13319, 206445, "737 80 Fagersta", "0223-440 00",
-     "fagersta.se"),
-    ("Surahammars kommun", "Surahammar", NORRA, 10099, 156535, "735 85 Surahammar",
-     "0220-390 00", "surahammar.se"),
-    ("Norbergs kommun", "Norberg", NORRA, 5714, 88567, "738 81 Norberg", "0223-290 00",
-     "norberg.se"),
-    ("Skinnskattebergs kommun", "Skinnskatteberg", NORRA, 4371, 67751,
-     "739 83 Skinnskatteberg", "0222-450 00", "skinnskatteberg.se"),
-    ("Västerås stad", "Västerås", VASTERAS, 156838, 3_025_000, "721 87 Västerås",
-     "021-39 00 00", "vasteras.se"),
-    ("Köpings kommun", "Köping", VASTRA, 26133, 375_000, "731 85 Köping", "0221-250 00",
-     "koping.se"),
-    ("Arboga kommun", "Arboga", VASTRA, 14100, 202330, "732 86 Arboga", "0589-870 00",
-     "arboga.se"),
-    ("Kungsörs kommun", "Kungsör", VASTRA, 8787, 126091, "736 85 Kungsör", "0227-600 00",
-     "kungsor.se"),
+    (
+        "Hallstahammars kommun",
+        "Hallstahammar",
+        NORRA,
+        16608,
+        257424,
+        "734 80 Hallstahammar",
+        "0220-240 00",
+        "hallstahammar.se",
+    ),
+    (
+        "Fagersta kommun",
+        "Fagersta",
+        NORRA,
+        13319,
+        206445,
+        "737 80 Fagersta",
+        "0223-440 00",
+        "fagersta.se",
+    ),
+    (
+        "Surahammars kommun",
+        "Surahammar",
+        NORRA,
+        10099,
+        156535,
+        "735 85 Surahammar",
+        "0220-390 00",
+        "surahammar.se",
+    ),
+    ("Norbergs kommun", "Norberg", NORRA, 5714, 88567, "738 81 Norberg", "0223-290 00", "norberg.se"),
+    (
+        "Skinnskattebergs kommun",
+        "Skinnskatteberg",
+        NORRA,
+        4371,
+        67751,
+        "739 83 Skinnskatteberg",
+        "0222-450 00",
+        "skinnskatteberg.se",
+    ),
+    (
+        "Västerås stad",
+        "Västerås",
+        VASTERAS,
+        156838,
+        3_025_000,
+        "721 87 Västerås",
+        "021-39 00 00",
+        "vasteras.se",
+    ),
+    ("Köpings kommun", "Köping", VASTRA, 26133, 375_000, "731 85 Köping", "0221-250 00", "koping.se"),
+    ("Arboga kommun", "Arboga", VASTRA, 14100, 202330, "732 86 Arboga", "0589-870 00", "arboga.se"),
+    ("Kungsörs kommun", "Kungsör", VASTRA, 8787, 126091, "736 85 Kungsör", "0227-600 00", "kungsor.se"),
 ]
 
 KOPING = {
-    "forvaltning": "Kommunledningsförvaltningen", "avdelning": "Kansliavdelningen",
-    "handlaggare": "Johanna Åberg Burén", "handlaggarens_titel": "Utvecklingsstrateg",
-    "kommunchef": "Sara Schelin", "kanslichef": "Karin Sandborgh Taylor",
-    "postadress": "Köpings kommun, 731 85 Köping", "besoksadress": "Rådhuset, Stora Torget",
-    "telefon": "0221-250 00", "webbplats": "www.koping.se",
-    "e_post": "kopings.kommun@koping.se", "organisationsnummer": "212000-2114",
+    "forvaltning": "Kommunledningsförvaltningen",
+    "avdelning": "Kansliavdelningen",
+    "handlaggare": "Johanna Åberg Burén",
+    "handlaggarens_titel": "Utvecklingsstrateg",
+    "kommunchef": "Sara Schelin",
+    "kanslichef": "Karin Sandborgh Taylor",
+    "postadress": "Köpings kommun, 731 85 Köping",
+    "besoksadress": "Rådhuset, Stora Torget",
+    "telefon": "0221-250 00",
+    "webbplats": "www.koping.se",
+    "e_post": "kopings.kommun@koping.se",
+    "organisationsnummer": "212000-2114",
     "bankgiro": "991-1215",
 }
 
 
-VASTERAS_STAD = {"kallas": "staden", "forvaltning": "Stadsledningskontoret",
-                 "avdelning": "Kansliet", "kommunchefens_titel": "Stadsdirektör"}
+VASTERAS_STAD = {
+    "kallas": "staden",
+    "forvaltning": "Stadsledningskontoret",
+    "avdelning": "Kansliet",
+    "kommunchefens_titel": "Stadsdirektör",
+}
 
 
 def parter() -> list[dict]:
     rows = []
     for name, short, forbund, people, _, post, phone, web in KOMMUNER:
         handlaggare, chef, kansli, representant = PEOPLE[short]
-        row = {"namn": name, "kortnamn": short, "typ": "kommun", "forbund": forbund,
-               "invanare": people, "beredande_organ": "Kommunstyrelsen",
-               "beslutande_organ": "Kommunfullmäktige",
-               "forvaltning": "Kommunledningsförvaltningen", "avdelning": "Kansliavdelningen",
-               "handlaggare": handlaggare, "handlaggarens_titel": "Utredare",
-               "kommunchef": chef, "kanslichef": kansli, "representant": representant,
-               "finansieras_av": "kommunstyrelsens budget",
-               "postadress": f"{name}, {post}", "telefon": phone, "webbplats": f"www.{web}"}
+        row = {
+            "namn": name,
+            "kortnamn": short,
+            "typ": "kommun",
+            "forbund": forbund,
+            "invanare": people,
+            "beredande_organ": "Kommunstyrelsen",
+            "beslutande_organ": "Kommunfullmäktige",
+            "forvaltning": "Kommunledningsförvaltningen",
+            "avdelning": "Kansliavdelningen",
+            "handlaggare": handlaggare,
+            "handlaggarens_titel": "Utredare",
+            "kommunchef": chef,
+            "kanslichef": kansli,
+            "representant": representant,
+            "finansieras_av": "kommunstyrelsens budget",
+            "postadress": f"{name}, {post}",
+            "telefon": phone,
+            "webbplats": f"www.{web}",
+        }
         if short == "Köping":
             row = {**row, **KOPING, "finansieras_av": "social- och arbetsmarknadsnämndens budget"}
         if short == "Västerås":
             row = {**row, **VASTERAS_STAD}
         rows.append(row)
     rows += [
-        {"namn": "Region Västmanland", "kortnamn": "Regionen", "typ": "region",
-         "beredande_organ": "Regionstyrelsen", "beslutande_organ": "Regionfullmäktige",
-         "forvaltning": "Regionkontoret", "avdelning": "Staben för hälso- och sjukvård",
-         "handlaggare": "Helena Strand", "handlaggarens_titel": "Strateg",
-         "kommunchef": "Anders Vik", "kanslichef": "Eva Lund",
-         "representant": "Kent Ahlström", "finansieras_av": "regionstyrelsens budget",
-         "postadress": "Region Västmanland, 721 89 Västerås", "telefon": "021-17 30 00",
-         "webbplats": "www.regionvastmanland.se"},
-        {"namn": "Försäkringskassan", "kortnamn": "FK", "typ": "stat",
-         "beslutande_organ": "Områdeschefen", "forvaltning": "Avdelningen för sjukförsäkring",
-         "avdelning": "Område samverkan", "handlaggare": "Erik Sandberg",
-         "handlaggarens_titel": "Samverkansstrateg", "kommunchef": "Karin Berg",
-         "kommunchefens_titel": "Områdeschef", "representant": "Lotta Hed",
-         "postadress": "Försäkringskassan, 103 51 Stockholm", "telefon": "0771-524 524",
-         "webbplats": "www.forsakringskassan.se"},
-        {"namn": "Arbetsförmedlingen", "kortnamn": "AF", "typ": "stat",
-         "beslutande_organ": "Marknadsområdeschefen", "forvaltning": "Avdelningen Arbetsmarknad",
-         "avdelning": "Marknadsområde Mälardalen", "handlaggare": "Sofia Nyberg",
-         "handlaggarens_titel": "Verksamhetsutvecklare", "kommunchef": "Lars Ek",
-         "kommunchefens_titel": "Marknadsområdeschef", "representant": "Jenny Alm",
-         "postadress": "Arbetsförmedlingen, 113 99 Stockholm", "telefon": "0771-416 416",
-         "webbplats": "www.arbetsformedlingen.se"},
+        {
+            "namn": "Region Västmanland",
+            "kortnamn": "Regionen",
+            "typ": "region",
+            "beredande_organ": "Regionstyrelsen",
+            "beslutande_organ": "Regionfullmäktige",
+            "forvaltning": "Regionkontoret",
+            "avdelning": "Staben för hälso- och sjukvård",
+            "handlaggare": "Helena Strand",
+            "handlaggarens_titel": "Strateg",
+            "kommunchef": "Anders Vik",
+            "kanslichef": "Eva Lund",
+            "representant": "Kent Ahlström",
+            "finansieras_av": "regionstyrelsens budget",
+            "postadress": "Region Västmanland, 721 89 Västerås",
+            "telefon": "021-17 30 00",
+            "webbplats": "www.regionvastmanland.se",
+        },
+        {
+            "namn": "Försäkringskassan",
+            "kortnamn": "FK",
+            "typ": "stat",
+            "beslutande_organ": "Områdeschefen",
+            "forvaltning": "Avdelningen för sjukförsäkring",
+            "avdelning": "Område samverkan",
+            "handlaggare": "Erik Sandberg",
+            "handlaggarens_titel": "Samverkansstrateg",
+            "kommunchef": "Karin Berg",
+            "kommunchefens_titel": "Områdeschef",
+            "representant": "Lotta Hed",
+            "postadress": "Försäkringskassan, 103 51 Stockholm",
+            "telefon": "0771-524 524",
+            "webbplats": "www.forsakringskassan.se",
+        },
+        {
+            "namn": "Arbetsförmedlingen",
+            "kortnamn": "AF",
+            "typ": "stat",
+            "beslutande_organ": "Marknadsområdeschefen",
+            "forvaltning": "Avdelningen Arbetsmarknad",
+            "avdelning": "Marknadsområde Mälardalen",
+            "handlaggare": "Sofia Nyberg",
+            "handlaggarens_titel": "Verksamhetsutvecklare",
+            "kommunchef": "Lars Ek",
+            "kommunchefens_titel": "Marknadsområdeschef",
+            "representant": "Jenny Alm",
+            "postadress": "Arbetsförmedlingen, 113 99 Stockholm",
+            "telefon": "0771-416 416",
+            "webbplats": "www.arbetsformedlingen.se",
+        },
     ]
     return rows
 
@@ -147,51 +253,102 @@ def medlemsbidrag() -> list[dict]:
 KOPING_YTTRANDE = (
     "Förvaltningen är mycket positiv till ett gemensamt samordningsförbund. Den ser fler "
     "möjligheter i ett länsförbund och ett samlat grepp om målgruppen i hela länet, och "
-    "framhåller att insatserna ska komma alla länets invånare till del och följas upp.")
+    "framhåller att insatserna ska komma alla länets invånare till del och följas upp."
+)
 KOPING_BEDOMNING = (
     "Medlemsbidraget ger i dag förbundet en projektpott för projekt och utbildningsinsatser. "
     "Ett gemensamt förbund för hela Västmanland vore effektivare och ger en säkrare statlig "
     "representation. Kommunen får fler samarbetsparter för utvecklingsprojekt, och med en "
     "gemensam projektpott för hela länet kan större satsningar göras och samverkansvinster "
-    "tas till vara. Kommunledningsförvaltningen har i övrigt inget att tillägga till yttrandet.")
+    "tas till vara. Kommunledningsförvaltningen har i övrigt inget att tillägga till yttrandet."
+)
 
 DATA = {
     "Förbund": FORBUND,
     "Parter": parter(),
     "Medlemsbidrag": medlemsbidrag(),
     "Interimsbudget": [
-        {"post": "Arvoden, förlorad arbetsförtjänst", "omfattning": "6–7 sammanträden",
-         "belopp": 200_000},
+        {
+            "post": "Arvoden, förlorad arbetsförtjänst",
+            "omfattning": "6–7 sammanträden",
+            "belopp": 200_000,
+        },
         {"post": "Tjänstepersonsstöd", "omfattning": "20 % i 6 månader", "belopp": 150_000},
         {"post": "Planeringskonferens", "omfattning": "två dagar", "belopp": 50_000},
         {"post": "Oförutsett", "omfattning": "till exempel juriststöd", "belopp": 100_000},
     ],
     "Beslutssteg": [
-        {"steg": 1, "rubrik": "Beslut om att delta i länsprocess",
-         "mall": "01_delta_i_lansprocess.docx", "datum": D(2022, 1, 20),
-         "sista_svarsdag": D(2022, 3, 31), "galler": "kommun, region, stat"},
-        {"steg": 2, "rubrik": "Bildande av Samordningsförbundet Västmanland",
-         "mall": "02_bildande.docx", "datum": D(2023, 1, 10),
-         "sista_svarsdag": D(2023, 3, 31), "galler": "kommun, region, stat",
-         "bilagor": "bilaga_forbundsordning.docx",
-         "bilagor_per_forbund": "bilaga_andrad_forbundsordning.docx"},
-        {"steg": 3, "rubrik": "Medlemsbidrag till Samordningsförbundet Västmanland 2024",
-         "mall": "03_medlemsbidrag.docx", "datum": D(2023, 9, 15),
-         "sista_svarsdag": D(2023, 11, 30), "galler": "betalande"},
+        {
+            "steg": 1,
+            "rubrik": "Beslut om att delta i länsprocess",
+            "mall": "01_delta_i_lansprocess.docx",
+            "datum": D(2022, 1, 20),
+            "sista_svarsdag": D(2022, 3, 31),
+            "galler": "kommun, region, stat",
+        },
+        {
+            "steg": 2,
+            "rubrik": "Bildande av Samordningsförbundet Västmanland",
+            "mall": "02_bildande.docx",
+            "datum": D(2023, 1, 10),
+            "sista_svarsdag": D(2023, 3, 31),
+            "galler": "kommun, region, stat",
+            "bilagor": "bilaga_forbundsordning.docx",
+            "bilagor_per_forbund": "bilaga_andrad_forbundsordning.docx",
+        },
+        {
+            "steg": 3,
+            "rubrik": "Medlemsbidrag till Samordningsförbundet Västmanland 2024",
+            "mall": "03_medlemsbidrag.docx",
+            "datum": D(2023, 9, 15),
+            "sista_svarsdag": D(2023, 11, 30),
+            "galler": "betalande",
+        },
     ],
     "Ärenden": [
-        {"part": "Köpings kommun", "steg": 1, "diarienummer": "KS 2022/45",
-         "beslutsdatum": D(2022, 3, 28), "paragraf": "§ 45", "beslut": "bifall",
-         "remitterat_till": "Social- och arbetsmarknadsförvaltningen",
-         "yttrande": KOPING_YTTRANDE, "bedomning": KOPING_BEDOMNING},
-        {"part": "Arboga kommun", "steg": 1, "diarienummer": "KS 2022/31",
-         "beslutsdatum": D(2022, 3, 24), "paragraf": "§ 38", "beslut": "bifall"},
-        {"part": "Sala kommun", "steg": 1, "diarienummer": "KS 2022/112",
-         "beslutsdatum": D(2022, 3, 21), "paragraf": "§ 52", "beslut": "bifall"},
-        {"part": "Västerås stad", "steg": 1, "diarienummer": "KS 2022/00077",
-         "beslutsdatum": D(2022, 3, 3), "paragraf": "§ 61", "beslut": "bifall"},
-        {"part": "Kungsörs kommun", "steg": 1, "diarienummer": "KS 2022/20",
-         "beslutsdatum": D(2022, 4, 11), "paragraf": "§ 33", "beslut": "återremiss"},
+        {
+            "part": "Köpings kommun",
+            "steg": 1,
+            "diarienummer": "KS 2022/45",
+            "beslutsdatum": D(2022, 3, 28),
+            "paragraf": "§ 45",
+            "beslut": "bifall",
+            "remitterat_till": "Social- och arbetsmarknadsförvaltningen",
+            "yttrande": KOPING_YTTRANDE,
+            "bedomning": KOPING_BEDOMNING,
+        },
+        {
+            "part": "Arboga kommun",
+            "steg": 1,
+            "diarienummer": "KS 2022/31",
+            "beslutsdatum": D(2022, 3, 24),
+            "paragraf": "§ 38",
+            "beslut": "bifall",
+        },
+        {
+            "part": "Sala kommun",
+            "steg": 1,
+            "diarienummer": "KS 2022/112",
+            "beslutsdatum": D(2022, 3, 21),
+            "paragraf": "§ 52",
+            "beslut": "bifall",
+        },
+        {
+            "part": "Västerås stad",
+            "steg": 1,
+            "diarienummer": "KS 2022/00077",
+            "beslutsdatum": D(2022, 3, 3),
+            "paragraf": "§ 61",
+            "beslut": "bifall",
+        },
+        {
+            "part": "Kungsörs kommun",
+            "steg": 1,
+            "diarienummer": "KS 2022/20",
+            "beslutsdatum": D(2022, 4, 11),
+            "paragraf": "§ 33",
+            "beslut": "återremiss",
+        },
         {"part": "Fagersta kommun", "steg": 1},
         {"part": "Köpings kommun", "steg": 2, "diarienummer": "KS 2023/12"},
     ],

@@ -49,8 +49,11 @@ def chosen_papers(manifest: dict, kinds: dict[str, str], prefer: str) -> dict[tu
 def other_pdfs(root: Path, manifest: dict) -> list[Path]:
     """PDFs in out/ that are not papers: bilagor and följebrev, when there are any."""
     papers = {e["fil"] for e in manifest["filer"] if "steg" in e}
-    return sorted(p for p in root.rglob("*.pdf")
-                  if TARGET not in p.parts and p.relative_to(root).as_posix() not in papers)
+    return sorted(
+        p
+        for p in root.rglob("*.pdf")
+        if TARGET not in p.parts and p.relative_to(root).as_posix() not in papers
+    )
 
 
 def pages(pdf: Path, stem: Path) -> list[Path]:
@@ -67,8 +70,9 @@ def pages(pdf: Path, stem: Path) -> list[Path]:
     return written
 
 
-def main(out: str = "out", workbook: str = "data/arbetsbok.xlsx",
-         prefer: str = "Köpings kommun") -> None:
+def main(
+    out: str = "out", workbook: str = "data/arbetsbok.xlsx", prefer: str = "Köpings kommun"
+) -> None:
     root = Path(out)
     if shutil.which("pdftoppm") is None:
         sys.exit("pdftoppm saknas: installera poppler-utils (apt-get install poppler-utils).")
@@ -83,8 +87,10 @@ def main(out: str = "out", workbook: str = "data/arbetsbok.xlsx",
     target.mkdir(exist_ok=True)
     for (steg, kind), entry in sorted(chosen.items()):
         written = pages(root / entry["fil"], target / f"steg-{steg}-{kind}")
-        print(f"{target}/steg-{steg}-{kind}-sida-*.png: {len(written)} sidor "
-              f"({entry['part']}, steg {steg})")
+        print(
+            f"{target}/steg-{steg}-{kind}-sida-*.png: {len(written)} sidor "
+            f"({entry['part']}, steg {steg})"
+        )
     for pdf in other_pdfs(root, manifest):
         name = re.sub(r"[^A-Za-z0-9_-]+", "-", pdf.relative_to(root).with_suffix("").as_posix())
         written = pages(pdf, target / name)

@@ -33,8 +33,14 @@ CONTACT_COLUMNS = (
     ((("Postadress", "postadress", True),), 3.6),
     ((("Besöksadress", "besoksadress", True),), 3.4),
     ((("Telefon", "telefon", False), ("E-post", "e_post", False)), 5.0),
-    ((("Webbplats", "webbplats", False), ("Org.nr", "organisationsnummer", False),
-      ("Bankgiro", "bankgiro", False)), 4.0),
+    (
+        (
+            ("Webbplats", "webbplats", False),
+            ("Org.nr", "organisationsnummer", False),
+            ("Bankgiro", "bankgiro", False),
+        ),
+        4.0,
+    ),
 )
 
 
@@ -47,7 +53,6 @@ def save(doc, path: Path) -> None:
     buffer = io.BytesIO()
     doc.save(buffer)
     path.write_bytes(normalized_zip(buffer.getvalue(), FIXED.date()))
-
 
 
 def keep_runs_together(doc) -> None:
@@ -141,7 +146,7 @@ def is_tag(paragraph) -> bool:
 
 
 def run_kind(paragraph) -> str | None:
-    """"list" for list items, "copy" for the lines of Kopia till, else None."""
+    """ "list" for list items, "copy" for the lines of Kopia till, else None."""
     if paragraph.style.name in ("List Number", "List Bullet"):
         return "list"
     if paragraph.text.rstrip().endswith(("för kännedom", "för åtgärd")):
@@ -189,9 +194,14 @@ def letterhead(doc) -> None:
     lines.append(para(doc, "Diarienummer: {{ arende.diarienummer }}", space_after=2))
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if part.handlaggare %}")
-    lines.append(para(doc, "Handläggare: {{ part.handlaggare }}"
-                      "{% if part.handlaggarens_titel %}, {{ part.handlaggarens_titel }}{% endif %}",
-                      space_after=2))
+    lines.append(
+        para(
+            doc,
+            "Handläggare: {{ part.handlaggare }}"
+            "{% if part.handlaggarens_titel %}, {{ part.handlaggarens_titel }}{% endif %}",
+            space_after=2,
+        )
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if part.mottagare %}")
     lines.append(para(doc, ("{{ part.mottagare }}", "b")))
@@ -209,8 +219,7 @@ def footer(doc) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     no_borders(table)
-    for column, cell, (items, width) in zip(table.columns, table.rows[0].cells,
-                                            CONTACT_COLUMNS):
+    for column, cell, (items, width) in zip(table.columns, table.rows[0].cells, CONTACT_COLUMNS):
         column.width = cell.width = Cm(width)
         p = cell.paragraphs[0]
         p.style = doc.styles["Footer"]
@@ -247,9 +256,8 @@ def field(paragraph, instruction: str) -> None:
     paragraph._p.append(simple)
 
 
-
 def page_number(paragraph) -> None:
-    """"1 (3)": this page and, in brackets, the number of pages (the Swedish form)."""
+    """ "1 (3)": this page and, in brackets, the number of pages (the Swedish form)."""
     field(paragraph, "PAGE")
     paragraph.add_run(" (")
     field(paragraph, "NUMPAGES")
@@ -262,7 +270,7 @@ def right_tab(paragraph, section) -> None:
 
 
 def example_mark(paragraph) -> None:
-    """"UTKAST – exempeldata" in red bold before the page number, so on every page, when
+    """ "UTKAST – exempeldata" in red bold before the page number, so on every page, when
     the workbook says Exempeldata = ja."""
     run = paragraph.add_run("{{ utkast_markering }}   ")
     run.bold, run.font.size, run.font.color.rgb = True, Pt(10), MARK_RED
@@ -310,8 +318,15 @@ def copies(doc, extra: list[str] = ()) -> None:
             para(doc, line, space_after=0)
 
 
-def table(doc, columns: list[tuple[str, bool]], loop: str, cells: list[str],
-          total: list[str] | None, bold_if: str | None = None, widths: list[float] = ()):
+def table(
+    doc,
+    columns: list[tuple[str, bool]],
+    loop: str,
+    cells: list[str],
+    total: list[str] | None,
+    bold_if: str | None = None,
+    widths: list[float] = (),
+):
     """A table with a repeating header row, a docxtpl row loop and a bold sum row.
 
     `columns` are (header, right-aligned); `loop` the for clause ("r in rows"); `cells` the
@@ -371,7 +386,7 @@ UNIT = re.compile(r",\s+(kr|%|st|tkr|mnkr)\b")
 
 
 def glue_unit(header: str) -> str:
-    """"Förs över, kr" with a no-break space before "kr": the unit never starts a line."""
+    """ "Förs över, kr" with a no-break space before "kr": the unit never starts a line."""
     return UNIT.sub(lambda m: ",\u00a0" + m.group(1), header)
 
 
@@ -385,8 +400,7 @@ def text_width_cm(text: str, size: float = TABLE_PT) -> float:
 def fit_widths(headers: list[str], widths: list[float]) -> list[float]:
     """Widen each column to hold its header's longest unbreakable word, taking the room
     from the first column (the names, which may wrap); the table's width is kept."""
-    need = [max(text_width_cm(word) for word in re.split(r"[ ]+", h)) + CELL_PADDING_CM
-            for h in headers]
+    need = [max(text_width_cm(word) for word in re.split(r"[ ]+", h)) + CELL_PADDING_CM for h in headers]
     fitted = list(widths)
     for i in range(1, len(fitted)):
         extra = max(0.0, need[i] - fitted[i])
@@ -437,5 +451,3 @@ def closing(doc, path: Path, documents: list[str], copy_to: list[str] = ()) -> N
         bullet(doc, document)
     copies(doc, copy_to)
     save(doc, path)
-
-

@@ -17,8 +17,13 @@ def sheets():
     return workbooks.example_sheets()
 
 
-MALLAR = ("01_delta_i_lansprocess.docx", "02_bildande.docx", "03_medlemsbidrag.docx",
-          "bilaga_forbundsordning.docx", "bilaga_andrad_forbundsordning.docx")
+MALLAR = (
+    "01_delta_i_lansprocess.docx",
+    "02_bildande.docx",
+    "03_medlemsbidrag.docx",
+    "bilaga_forbundsordning.docx",
+    "bilaga_andrad_forbundsordning.docx",
+)
 
 
 @pytest.fixture
@@ -38,6 +43,7 @@ def templates(tmp_path):
 def write_workbook(tmp_path):
     def write(sheets, name: str = "arbetsbok.xlsx") -> Path:
         return workbooks.write(tmp_path / name, sheets)
+
     return write
 
 

@@ -23,8 +23,7 @@ def plain_docxtpl(template, context: dict, properties, make_context=None) -> byt
     if make_context:
         context = make_context(doc)
     doc.render(context, jinja_env(), autoescape=True)
-    set_properties(doc.docx.core_properties, properties.title, properties.author,
-                   properties.date)
+    set_properties(doc.docx.core_properties, properties.title, properties.author, properties.date)
     set_language(doc.docx)
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -44,10 +43,16 @@ def canonical(xml: bytes):
     def walk(element):
         attributes = dict(element.attrib)
         if IGNORABLE in attributes:
-            attributes[IGNORABLE] = " ".join(sorted(
-                element.nsmap.get(p, p) for p in attributes[IGNORABLE].split()))
-        return (element.tag, sorted(attributes.items()), element.text or "",
-                element.tail or "", [walk(child) for child in element])
+            attributes[IGNORABLE] = " ".join(
+                sorted(element.nsmap.get(p, p) for p in attributes[IGNORABLE].split())
+            )
+        return (
+            element.tag,
+            sorted(attributes.items()),
+            element.text or "",
+            element.tail or "",
+            [walk(child) for child in element],
+        )
 
     return walk(root)
 

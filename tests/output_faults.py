@@ -22,8 +22,11 @@ def later_dates(path: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None
-            for p in sorted(folder.rglob("*")) if p.name not in LOCK_FILES}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None
+        for p in sorted(folder.rglob("*"))
+        if p.name not in LOCK_FILES
+    }
 
 
 def manifest_mismatches(out: Path) -> list[str]:

@@ -30,8 +30,9 @@ def test_every_shipped_paper_passes(papers):
 
 
 def test_check_command_with_papers():
-    result = CliRunner().invoke(main, ["check", "--papers", "--workbook", str(EXAMPLE),
-                                       "--templates", str(TEMPLATES)])
+    result = CliRunner().invoke(
+        main, ["check", "--papers", "--workbook", str(EXAMPLE), "--templates", str(TEMPLATES)]
+    )
     assert result.exit_code == 0, result.output
     assert "klarar tillgänglighetskontrollen" in result.output
 
@@ -89,7 +90,8 @@ def test_empty_paragraph_for_spacing():
 
 
 PNG_1X1 = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 
 
 def test_image_without_alt_text(tmp_path):

@@ -10,8 +10,9 @@ from workbooks import TEMPLATES, column_of, set_cell
 
 
 def check(workbook):
-    return CliRunner().invoke(main, ["check", "--workbook", str(workbook), "--templates",
-                                     str(TEMPLATES)])
+    return CliRunner().invoke(
+        main, ["check", "--workbook", str(workbook), "--templates", str(TEMPLATES)]
+    )
 
 
 def test_shipped_workbook_has_no_warning(sheets, write_workbook):
@@ -26,7 +27,9 @@ def test_missing_handlaggare_and_signatories_are_named_by_cell(sheets, write_wor
     result = check(write_workbook(sheets))
     assert result.exit_code == 0
     handlaggare = f"Parter!{column_of(sheets, 'Parter', 'Handläggare')}3"
-    assert f"Hallstahammars kommun får handlingar men har ingen handläggare ({handlaggare})" \
+    assert (
+        f"Hallstahammars kommun får handlingar men har ingen handläggare ({handlaggare})"
         in result.output
+    )
     assert "Hallstahammars kommun får handlingar men ingen undertecknar dem" in result.output
     assert "Sala kommun" not in result.output

@@ -26,8 +26,10 @@ from workbooks import EXAMPLE, ROOT, TEMPLATES, paper_count
 
 
 def run(workbook, out, *extra):
-    return CliRunner().invoke(main, ["build", "--workbook", str(workbook), "--templates",
-                                     str(TEMPLATES), "--out", str(out), *extra])
+    return CliRunner().invoke(
+        main,
+        ["build", "--workbook", str(workbook), "--templates", str(TEMPLATES), "--out", str(out), *extra],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -57,12 +59,14 @@ def fail_replace_of(monkeypatch, name: str, exc: OSError):
     monkeypatch.setattr(os, "replace", replace)
 
 
-def test_unreplaceable_paper_names_it_and_the_next_build_completes(tmp_path, later, references,
-                                                                   monkeypatch):
+def test_unreplaceable_paper_names_it_and_the_next_build_completes(
+    tmp_path, later, references, monkeypatch
+):
     out = tmp_path / "out"
     assert run(EXAMPLE, out).exit_code == 0
-    fail_replace_of(monkeypatch, "Koping_steg-2.docx",
-                    PermissionError(errno.EPERM, "Operation not permitted"))
+    fail_replace_of(
+        monkeypatch, "Koping_steg-2.docx", PermissionError(errno.EPERM, "Operation not permitted")
+    )
     result = run(later, out)
     assert result.exit_code == 2
     assert "Koping_steg-2.docx: går inte att skriva eller ersätta" in result.output
@@ -175,8 +179,19 @@ main(sys.argv[2:])
 def killed_build(workbook: Path, out: Path, limit: int) -> int:
     """`papers build` in a new process that kills itself with SIGKILL at its `limit`-th file
     operation (replace, fsync, unlink, rmdir, mkdir)."""
-    args = [sys.executable, "-c", KILLER, str(limit), "build", "--workbook", str(workbook),
-            "--templates", str(TEMPLATES), "--out", str(out)]
+    args = [
+        sys.executable,
+        "-c",
+        KILLER,
+        str(limit),
+        "build",
+        "--workbook",
+        str(workbook),
+        "--templates",
+        str(TEMPLATES),
+        "--out",
+        str(out),
+    ]
     return subprocess.run(args, cwd=ROOT, capture_output=True, timeout=120).returncode
 
 

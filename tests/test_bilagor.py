@@ -26,37 +26,67 @@ KOPING = "Köpings kommun"
 NEW = "Samordningsförbundet Västmanland"
 VASTRA = "Samordningsförbundet Västra Mälardalen"
 VASTERAS = "Samordningsförbundet Västerås"
-CLAUSE = ("”Efter samråd och beslut kan förbundet träda i likvidation. Kvarvarande tillgångar, "
-          "skulder, egendom och verksamhet överförs från och med den 1 januari 2024 till det "
-          "gemensamma Samordningsförbundet Västmanland.”")
+CLAUSE = (
+    "”Efter samråd och beslut kan förbundet träda i likvidation. Kvarvarande tillgångar, "
+    "skulder, egendom och verksamhet överförs från och med den 1 januari 2024 till det "
+    "gemensamma Samordningsförbundet Västmanland.”"
+)
 
 # 9 § lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser: what a
 # förbundsordning must state, item by item, and the paragraph of bilaga 1 that states it
 # (its heading and a phrase of its text).
 NINE_PARAGRAPH_ITEMS = [
     (1, "namn och säte", "Namn och säte", "Förbundet har sitt säte i Västerås."),
-    (1, "medlemmar", "Medlemmar", "Förbundets medlemmar är Försäkringskassan, "
-                                  "Arbetsförmedlingen, Region Västmanland, Sala kommun"),
+    (
+        1,
+        "medlemmar",
+        "Medlemmar",
+        "Förbundets medlemmar är Försäkringskassan, Arbetsförmedlingen, Region Västmanland, Sala kommun",
+    ),
     (1, "ändamål", "Ändamål", "bedriva finansiell samordning"),
     (2, "organisation", "Organisation", "Förbundets beslutande organ är styrelsen."),
-    (3, "ledamöter, ersättare, representation, mandattid", "Styrelse",
-     "Varje förbundsmedlem utser en ledamot och en ersättare."),
-    (4, "uppgifter enligt 7 § och beslutanderätt", "Uppgifter och beslutanderätt",
-     "besluta om mål och riktlinjer för den finansiella samordningen"),
-    (5, "rätt att väcka ärenden", "Rätt att väcka ärenden",
-     "Varje förbundsmedlem har rätt att väcka ärenden i styrelsen."),
+    (
+        3,
+        "ledamöter, ersättare, representation, mandattid",
+        "Styrelse",
+        "Varje förbundsmedlem utser en ledamot och en ersättare.",
+    ),
+    (
+        4,
+        "uppgifter enligt 7 § och beslutanderätt",
+        "Uppgifter och beslutanderätt",
+        "besluta om mål och riktlinjer för den finansiella samordningen",
+    ),
+    (
+        5,
+        "rätt att väcka ärenden",
+        "Rätt att väcka ärenden",
+        "Varje förbundsmedlem har rätt att väcka ärenden i styrelsen.",
+    ),
     (6, "kvalificerad majoritet", "Beslut och majoritet", "Kvalificerad majoritet krävs inte"),
-    (7, "kungörelser och tillkännagivanden", "Tillkännagivanden",
-     "anslagstavla på förbundets webbplats, www.samordningvastmanland.se"),
-    (8, "andelar i tillgångar, skulder och kostnader", "Andelar i tillgångar, skulder och "
-     "kostnader", "Försäkringskassan med hälften, regionen med en fjärdedel och kommunerna "
-                  "tillsammans med en fjärdedel"),
+    (
+        7,
+        "kungörelser och tillkännagivanden",
+        "Tillkännagivanden",
+        "anslagstavla på förbundets webbplats, www.samordningvastmanland.se",
+    ),
+    (
+        8,
+        "andelar i tillgångar, skulder och kostnader",
+        "Andelar i tillgångar, skulder och kostnader",
+        "Försäkringskassan med hälften, regionen med en fjärdedel och kommunerna "
+        "tillsammans med en fjärdedel",
+    ),
     (9, "begränsning av skuldsättning enligt 21 §", "Skuldsättning", "sedvanliga krediter"),
     (10, "styrning och insyn", "Styrning och insyn", "rätt att ta del av förbundets handlingar"),
     (11, "budgetprocess", "Budgetprocess", "fastställer senast den 30 november"),
     (12, "revisorernas mandattid", "Revision", "Revisorernas mandattid är fyra år"),
-    (13, "gemensam revisor för kommuner och region", "Revision",
-     "gemensam revisor, som utses av regionfullmäktige i Region Västmanland"),
+    (
+        13,
+        "gemensam revisor för kommuner och region",
+        "Revision",
+        "gemensam revisor, som utses av regionfullmäktige i Region Västmanland",
+    ),
     (14, "utträde", "Utträde", "Uppsägningstiden är tre år"),
     (15, "likvidation och upplösning", "Likvidation och upplösning", "Styrelsen är likvidator"),
 ]
@@ -84,8 +114,11 @@ def sections(path) -> dict[str, str]:
     return result
 
 
-@pytest.mark.parametrize("item,what,heading,phrase", NINE_PARAGRAPH_ITEMS,
-                         ids=[f"9§{i}-{w}" for i, w, _, _ in NINE_PARAGRAPH_ITEMS])
+@pytest.mark.parametrize(
+    "item,what,heading,phrase",
+    NINE_PARAGRAPH_ITEMS,
+    ids=[f"9§{i}-{w}" for i, w, _, _ in NINE_PARAGRAPH_ITEMS],
+)
 def test_forbundsordning_states_every_item_of_9_paragraph(built, item, what, heading, phrase):
     text = sections(built[2][None])
     assert heading in text, f"9 § {item} ({what}): no paragraph {heading!r}"
@@ -104,8 +137,10 @@ def test_forbundsordning_has_the_workbooks_names_figures_and_dates(built):
     flat = " ".join(text.split())
     assert "Västerås stad | 156\u00a0838 | 56,2\u00a0%" in text
     assert "Norra Västmanlands Samordningsförbund (organisationsnummer 222000-1354)" in flat
-    assert ("Från och med den 1 maj 2023 till och med den 31 december 2023 leds förbundet av "
-            "en interimistisk styrelse") in flat
+    assert (
+        "Från och med den 1 maj 2023 till och med den 31 december 2023 leds förbundet av "
+        "en interimistisk styrelse"
+    ) in flat
     assert "Styrelsen består av 13 ledamöter och lika många ersättare." in flat
     assert "Samordningsområdet omfattar Västmanlands län, det vill säga tio kommuner" in flat
     assert "lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser" in flat
@@ -123,15 +158,16 @@ def test_one_revision_per_wound_up_forbund(built):
     assert f"Ändring i förbundsordningen för {VASTRA}" in text
     assert "kompletteras 18 § om likvidation och upplösning i förbundets förbundsordning" in text
     assert CLAUSE in text
-    assert ("Förbundsmedlemmarna i Samordningsförbundet Västra Mälardalen är Försäkringskassan, "
-            "Arbetsförmedlingen, Region Västmanland, Köpings kommun, Arboga kommun och Kungsörs "
-            "kommun.") in text
+    assert (
+        "Förbundsmedlemmarna i Samordningsförbundet Västra Mälardalen är Försäkringskassan, "
+        "Arbetsförmedlingen, Region Västmanland, Köpings kommun, Arboga kommun och Kungsörs "
+        "kommun."
+    ) in text
     assert "Sala kommun" not in text
     assert "None" not in text
 
 
-def test_revision_without_a_paragraph_number_names_the_paragraph(sheets, write_workbook,
-                                                                 tmp_path):
+def test_revision_without_a_paragraph_number_names_the_paragraph(sheets, write_workbook, tmp_path):
     header = sheets["Förbund"][0]
     column = header.index("Likvidationsparagraf")
     for row in sheets["Förbund"][1:]:
@@ -152,11 +188,11 @@ def test_build_records_the_bilagor_in_the_manifest(built):
     assert sorted(e["fil"].rsplit("/", 1)[1] for e in entries) == [
         "Bilaga_Andrad_forbundsordning_Samordningsforbundet-Vasteras.docx",
         "Bilaga_Andrad_forbundsordning_Samordningsforbundet-Vastra-Malardalen.docx",
-        "Bilaga_Forbundsordning.docx"]
+        "Bilaga_Forbundsordning.docx",
+    ]
     for e in entries:
         assert e["fil"].startswith("steg-2-") and "/bilagor/" in e["fil"]
-        assert Document(io.BytesIO((out / e["fil"]).read_bytes())).core_properties.title == \
-            e["titel"]
+        assert Document(io.BytesIO((out / e["fil"]).read_bytes())).core_properties.title == e["titel"]
 
 
 def test_bilagor_for_each_party_are_numbered_from_one():
@@ -164,15 +200,20 @@ def test_bilagor_for_each_party_are_numbered_from_one():
     plan = bilagor.plan_bilagor(prepared)
 
     def titles(part):
-        return [(b["nummer"], b["titel"])
-                for b in bilagor.bilagor_for_party(plan, 2, part, prepared.lookup)]
+        return [
+            (b["nummer"], b["titel"]) for b in bilagor.bilagor_for_party(plan, 2, part, prepared.lookup)
+        ]
 
-    assert titles(KOPING) == [(1, f"Förbundsordning för {NEW}"),
-                              (2, f"Ändring i förbundsordningen för {VASTRA}")]
+    assert titles(KOPING) == [
+        (1, f"Förbundsordning för {NEW}"),
+        (2, f"Ändring i förbundsordningen för {VASTRA}"),
+    ]
     assert titles("Sala kommun") == [(1, f"Förbundsordning för {NEW}")]  # the kept förbund
-    assert titles("Region Västmanland") == [(1, f"Förbundsordning för {NEW}"),
-                                            (2, f"Ändring i förbundsordningen för {VASTERAS}"),
-                                            (3, f"Ändring i förbundsordningen för {VASTRA}")]
+    assert titles("Region Västmanland") == [
+        (1, f"Förbundsordning för {NEW}"),
+        (2, f"Ändring i förbundsordningen för {VASTERAS}"),
+        (3, f"Ändring i förbundsordningen för {VASTRA}"),
+    ]
     assert titles("Arbetsförmedlingen") == titles("Region Västmanland")
     assert bilagor.bilagor_for_party(plan, 1, KOPING, prepared.lookup) == []
 
@@ -191,8 +232,9 @@ def test_a_missing_bilaga_template_names_its_cell(sheets, write_workbook):
 def test_no_bilagor_columns_no_bilagor(sheets, write_workbook, tmp_path):
     header = sheets["Beslutssteg"][0]
     keep = [i for i, h in enumerate(header) if h not in ("Bilagor", "Bilagor per förbund")]
-    sheets["Beslutssteg"] = [[row[i] if i < len(row) else None for i in keep]
-                             for row in sheets["Beslutssteg"]]
+    sheets["Beslutssteg"] = [
+        [row[i] if i < len(row) else None for i in keep] for row in sheets["Beslutssteg"]
+    ]
     prepared = prepare(write_workbook(sheets), TEMPLATES)
     assert bilagor.plan_bilagor(prepared) == []
 
@@ -208,17 +250,21 @@ def test_number_and_share_words():
 
 
 def test_a_forbundsordning_without_a_seat_leaves_the_sentence_out_and_warns(
-        sheets, write_workbook, tmp_path):
+    sheets, write_workbook, tmp_path
+):
     rows = sheets["Parametrar"]
     row = next(i for i, r in enumerate(rows) if r[0] == "Säte")
     rows[row][1] = None
     out = tmp_path / "out"
     result = build(write_workbook(sheets), TEMPLATES, out, steps=[2])
-    assert (f"Parametrar!B{row + 1} (Säte) är tom: bilagan från mallen "
-            "bilaga_forbundsordning.docx anger inget säte") in "\n".join(result.warnings)
+    assert (
+        f"Parametrar!B{row + 1} (Säte) är tom: bilagan från mallen "
+        "bilaga_forbundsordning.docx anger inget säte"
+    ) in "\n".join(result.warnings)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    path = next(out / e["fil"] for e in manifest["filer"] if e.get("titel", "").startswith(
-        "Förbundsordning"))
+    path = next(
+        out / e["fil"] for e in manifest["filer"] if e.get("titel", "").startswith("Förbundsordning")
+    )
     text = document_text(path)
     assert "säte i" not in text and "None" not in text
     assert "Förbundets namn är Samordningsförbundet Västmanland." in text

@@ -19,6 +19,7 @@ NBSP = "\u00a0"
 def shipped(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     from workbooks import EXAMPLE
+
     result = build(EXAMPLE, TEMPLATES, out)
     return out, result
 
@@ -36,8 +37,10 @@ def test_every_planned_paper_is_written(shipped):
 
 def test_step1_states_what_koping_pays_today(shipped):
     text = text_of(shipped[0], 1, "Köpings kommun")
-    assert f"Köpings kommun betalar i dag 375{NBSP}000{NBSP}kronor per år i medlemsbidrag till " \
-           f"Samordningsförbundet Västra Mälardalen." in text
+    assert (
+        f"Köpings kommun betalar i dag 375{NBSP}000{NBSP}kronor per år i medlemsbidrag till "
+        f"Samordningsförbundet Västra Mälardalen." in text
+    )
     assert "Kommunstyrelsens förslag till kommunfullmäktige:" in text
     assert "Diarienummer: KS 2022/45" in text
     assert "Datum: 2022-01-20" in text
@@ -49,8 +52,13 @@ def test_step3_carries_the_computed_contribution(shipped):
     assert f"betalar 455{NBSP}425{NBSP}kronor i medlemsbidrag" in text
     assert f"en ökning med 80{NBSP}425{NBSP}kronor (21,4{NBSP}procent)" in text
     row = next(line for line in text.splitlines() if line.startswith("Köpings kommun |"))
-    assert row.split(" | ")[1:] == [f"26{NBSP}133", f"9,4{NBSP}%", f"455{NBSP}425",
-                                    f"375{NBSP}000", f"+80{NBSP}425"]
+    assert row.split(" | ")[1:] == [
+        f"26{NBSP}133",
+        f"9,4{NBSP}%",
+        f"455{NBSP}425",
+        f"375{NBSP}000",
+        f"+80{NBSP}425",
+    ]
     summa = next(line for line in text.splitlines() if line.startswith("Summa |"))
     assert f"4{NBSP}861{NBSP}612" in summa
 
@@ -58,8 +66,10 @@ def test_step3_carries_the_computed_contribution(shipped):
 def test_step3_own_row_is_bold_and_others_are_not(shipped):
     doc = Document(paper_paths(shipped[0])[(3, "Köpings kommun")])
     table = doc.tables[0]
-    bold = {row.cells[0].text: all(r.bold for r in row.cells[0].paragraphs[0].runs)
-            for row in table.rows[1:-1]}
+    bold = {
+        row.cells[0].text: all(r.bold for r in row.cells[0].paragraphs[0].runs)
+        for row in table.rows[1:-1]
+    }
     assert bold["Köpings kommun"] is True
     assert bold["Arboga kommun"] is False
 
@@ -73,8 +83,10 @@ def test_step3_region_paper_shows_the_region_quarter(shipped):
 
 def test_step2_for_a_member_of_a_wound_up_forbund(shipped):
     text = text_of(shipped[0], 2, "Köpings kommun")
-    assert "godkänner ändringen av förbundsordningen för Samordningsförbundet Västra " \
-           "Mälardalen i bilaga 2" in text
+    assert (
+        "godkänner ändringen av förbundsordningen för Samordningsförbundet Västra "
+        "Mälardalen i bilaga 2" in text
+    )
     assert f"är 116{NBSP}971{NBSP}kronor." in text
     assert "som avvecklas när det gemensamma förbundet tar över" in text
     kapital = [line for line in text.splitlines() if line.startswith("Samordningsförbundet Västerås |")]
@@ -97,8 +109,7 @@ def test_interim_table_sums_equal_their_rows(shipped):
         for col in range(1, len(total)):
             values = [r[col] for r in rows]
             if total[col] and all(v.replace(NBSP, "").isdigit() for v in values + [total[col]]):
-                assert sum(int(v.replace(NBSP, "")) for v in values) == \
-                    int(total[col].replace(NBSP, ""))
+                assert sum(int(v.replace(NBSP, "")) for v in values) == int(total[col].replace(NBSP, ""))
 
 
 def test_papers_are_real_word_documents(shipped):
@@ -124,6 +135,7 @@ def test_manifest_lists_papers_with_hashes(shipped):
 
 def test_subset_by_step_and_part(tmp_path):
     from workbooks import EXAMPLE
+
     result = build(EXAMPLE, TEMPLATES, tmp_path, steps=[3], parts=["köping", "Arboga kommun"])
     assert sorted(p.part for p in result.papers) == ["Arboga kommun", "Köpings kommun"]
     assert sorted(paper_paths(tmp_path)) == [(3, "Arboga kommun"), (3, "Köpings kommun")]
@@ -147,11 +159,12 @@ def test_a_county_with_a_single_forbund_reads_well(sheets, write_workbook, tmp_p
 
 
 def test_state_part_shared_when_both_agencies_pay(sheets, write_workbook, tmp_path):
-    sheets["Medlemsbidrag"].append(["Arbetsförmedlingen", "Samordningsförbundet Västerås",
-                                    100_000])
+    sheets["Medlemsbidrag"].append(["Arbetsförmedlingen", "Samordningsförbundet Västerås", 100_000])
     build(write_workbook(sheets), TEMPLATES, tmp_path)
     papers = paper_paths(tmp_path)
     text = document_text(papers[(3, "Arbetsförmedlingen")])
-    assert "fördelas mellan Försäkringskassan och Arbetsförmedlingen efter deras nuvarande " \
-           "medlemsbidrag" in text
+    assert (
+        "fördelas mellan Försäkringskassan och Arbetsförmedlingen efter deras nuvarande "
+        "medlemsbidrag" in text
+    )
     assert "Regionens del" not in text

@@ -20,8 +20,7 @@ STEP3 = "steg-3-medlemsbidrag-till-samordningsforbundet"
 
 
 def run(*args):
-    return CliRunner().invoke(main, [*args, "--workbook", str(EXAMPLE),
-                                     "--templates", str(TEMPLATES)])
+    return CliRunner().invoke(main, [*args, "--workbook", str(EXAMPLE), "--templates", str(TEMPLATES)])
 
 
 def test_bundle_per_party(tmp_path):
@@ -35,16 +34,18 @@ def test_bundle_per_party(tmp_path):
         names = archive.namelist()
         letter = Document(io.BytesIO(archive.read(f"{STEP1}/Foljebrev_steg-1.docx")))
         bilaga = Document(io.BytesIO(archive.read(f"{STEP2}/bilagor/Bilaga_Forbundsordning.docx")))
-    assert names == [f"{STEP1}/Foljebrev_steg-1.docx",
-                     f"{STEP1}/Koping_steg-1.docx",
-                     f"{STEP2}/Foljebrev_steg-2.docx",
-                     f"{STEP2}/Koping_steg-2.docx",
-                     f"{STEP2}/bilagor/Bilaga_Andrad_forbundsordning_"
-                     "Samordningsforbundet-Vastra-Malardalen.docx",
-                     f"{STEP2}/bilagor/Bilaga_Forbundsordning.docx",
-                     f"{STEP3}/Foljebrev_steg-3.docx",
-                     f"{STEP3}/Koping_steg-3.docx",
-                     "diarieforteckning.xlsx", "diarieforteckning.csv"]
+    assert names == [
+        f"{STEP1}/Foljebrev_steg-1.docx",
+        f"{STEP1}/Koping_steg-1.docx",
+        f"{STEP2}/Foljebrev_steg-2.docx",
+        f"{STEP2}/Koping_steg-2.docx",
+        f"{STEP2}/bilagor/Bilaga_Andrad_forbundsordning_Samordningsforbundet-Vastra-Malardalen.docx",
+        f"{STEP2}/bilagor/Bilaga_Forbundsordning.docx",
+        f"{STEP3}/Foljebrev_steg-3.docx",
+        f"{STEP3}/Koping_steg-3.docx",
+        "diarieforteckning.xlsx",
+        "diarieforteckning.csv",
+    ]
     text = "\n".join(p.text for p in letter.paragraphs)
     assert "Köpings kommun" in text
     assert "Länspresidiets processledare, 021-00 00 00" in text

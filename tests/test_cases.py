@@ -29,14 +29,15 @@ def test_diarienummer_shown_when_known_and_left_out_when_not(sheets, write_workb
 def test_earlier_decisions_are_cited(sheets, write_workbook, tmp_path):
     build(write_workbook(sheets), TEMPLATES, tmp_path)
     text = document_text(paper_paths(tmp_path)[(3, "Köpings kommun")])
-    assert ("Kommunfullmäktige beslutade den 28 mars 2022, § 45, att bifalla förslaget i "
-            "ärendet ”Beslut om att delta i länsprocess”.") in text
+    assert (
+        "Kommunfullmäktige beslutade den 28 mars 2022, § 45, att bifalla förslaget i "
+        "ärendet ”Beslut om att delta i länsprocess”."
+    ) in text
     assert "Observera" not in text
 
 
 def test_avslag_gives_a_note_in_later_papers_and_a_warning(sheets, write_workbook, tmp_path):
-    sheets["Ärenden"].append(["Norbergs kommun", 1, "KS 2022/9", dt.date(2022, 3, 30), "§ 12",
-                              "avslag"])
+    sheets["Ärenden"].append(["Norbergs kommun", 1, "KS 2022/9", dt.date(2022, 3, 30), "§ 12", "avslag"])
     result = build(write_workbook(sheets), TEMPLATES, tmp_path)
     papers = paper_paths(tmp_path)
     for steg in (2, 3):
@@ -46,4 +47,5 @@ def test_avslag_gives_a_note_in_later_papers_and_a_warning(sheets, write_workboo
     assert "Observera" not in document_text(papers[(1, "Norbergs kommun")])
     assert [w for w in result.warnings if w.startswith("Norbergs kommun avslog i steg 1")] == [
         "Norbergs kommun avslog i steg 1; handlingen för steg 2 säger det i en anmärkning.",
-        "Norbergs kommun avslog i steg 1; handlingen för steg 3 säger det i en anmärkning."]
+        "Norbergs kommun avslog i steg 1; handlingen för steg 3 säger det i en anmärkning.",
+    ]

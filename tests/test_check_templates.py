@@ -24,8 +24,7 @@ def templates_with(tmp_path, text):
 
 
 def check(folder):
-    return CliRunner().invoke(main, ["check", "--workbook", str(EXAMPLE), "--templates",
-                                     str(folder)])
+    return CliRunner().invoke(main, ["check", "--workbook", str(EXAMPLE), "--templates", str(folder)])
 
 
 def test_shipped_templates_pass(tmp_path):

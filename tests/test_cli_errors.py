@@ -10,10 +10,10 @@ from pipeline.cli import main
 
 from workbooks import EXAMPLE, TEMPLATES, set_cell
 
-INVANARE = "Ett fel måste rättas:\n  - Parter!E7 (Invånare): fann »ca 5000«, förväntade ett heltal " \
-           "större än 0.\n"
-
-
+INVANARE = (
+    "Ett fel måste rättas:\n  - Parter!E7 (Invånare): fann »ca 5000«, förväntade ett heltal "
+    "större än 0.\n"
+)
 
 
 @pytest.fixture
@@ -27,8 +27,10 @@ def invoke(*args):
 
 
 def snapshot(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None
-            for p in sorted(folder.rglob("*"))}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 def test_build_with_errors_exits_2_and_leaves_out_as_it_was(bad_workbook, templates, tmp_path):
@@ -53,8 +55,7 @@ def test_build_with_errors_creates_no_out_folder(bad_workbook, templates, tmp_pa
     assert not (tmp_path / "ut").exists()
 
 
-def test_check_with_errors_exits_2_and_writes_nothing(sheets, write_workbook, templates,
-                                                      tmp_path):
+def test_check_with_errors_exits_2_and_writes_nothing(sheets, write_workbook, templates, tmp_path):
     set_cell(sheets, "Förbund", "C3", "mycket")
     set_cell(sheets, "Parter", "C5", "församling")
     workbook = write_workbook(sheets)
@@ -64,8 +65,7 @@ def test_check_with_errors_exits_2_and_writes_nothing(sheets, write_workbook, te
     lines = result.output.splitlines()
     assert lines[0] == "2 fel måste rättas:"
     assert lines[1].startswith("  - Förbund!C3 (Eget kapital (kr)): fann »mycket«, förväntade ")
-    assert lines[2] == ("  - Parter!C5 (Typ): fann »församling«, förväntade kommun, region "
-                        "eller stat.")
+    assert lines[2] == ("  - Parter!C5 (Typ): fann »församling«, förväntade kommun, region eller stat.")
     assert "Traceback" not in result.output
     assert snapshot(tmp_path) == before
 
@@ -78,7 +78,8 @@ def test_not_a_workbook_is_one_clear_line(tmp_path, templates, command):
     result = invoke(command, "--workbook", path, "--templates", templates, *extra)
     assert result.exit_code == 2
     assert result.output.startswith(
-        f"Ett fel måste rättas:\n  - {path}: filen går inte att läsa som en Excel-arbetsbok")
+        f"Ett fel måste rättas:\n  - {path}: filen går inte att läsa som en Excel-arbetsbok"
+    )
     assert len(result.output.splitlines()) == 2
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
@@ -92,8 +93,17 @@ def test_missing_workbook(tmp_path, templates):
 
 
 def test_unknown_part_for_build(tmp_path):
-    result = invoke("build", "--workbook", EXAMPLE, "--templates", TEMPLATES,
-                    "--out", tmp_path / "out", "--part", "Uppsala")
+    result = invoke(
+        "build",
+        "--workbook",
+        EXAMPLE,
+        "--templates",
+        TEMPLATES,
+        "--out",
+        tmp_path / "out",
+        "--part",
+        "Uppsala",
+    )
     assert result.exit_code == 2
     assert "--part: fann »Uppsala«" in result.output
     assert not (tmp_path / "out").exists()

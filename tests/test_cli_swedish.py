@@ -16,8 +16,21 @@ from pipeline.cli import main
 
 from workbooks import EXAMPLE, ROOT, TEMPLATES, paper_count
 
-ENGLISH = ("Usage:", "Options", "Commands", "Show this message", "Error:", "Invalid value",
-           "No such", "Missing", "Try '", "default:", "is not a valid", "[OPTIONS]", "COMMAND")
+ENGLISH = (
+    "Usage:",
+    "Options",
+    "Commands",
+    "Show this message",
+    "Error:",
+    "Invalid value",
+    "No such",
+    "Missing",
+    "Try '",
+    "default:",
+    "is not a valid",
+    "[OPTIONS]",
+    "COMMAND",
+)
 
 
 def invoke(*args):
@@ -29,8 +42,9 @@ def assert_swedish(text: str) -> None:
         assert word not in text, (word, text)
 
 
-@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["status", "-h"],
-                                  ["init", "--help"], ["bundle", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["build", "--help"], ["status", "-h"], ["init", "--help"], ["bundle", "--help"]]
+)
 def test_help_is_swedish(args):
     result = invoke(*args)
     assert result.exit_code == 0
@@ -50,17 +64,24 @@ def test_main_help_lists_commands_in_swedish():
     assert "Kommandon:" in result.output and "KOMMANDO [ARGUMENT]..." in result.output
 
 
-@pytest.mark.parametrize("args, message", [
-    (["nope"], "Fel: Det finns inget kommando som heter 'nope'."),
-    (["build", "--step", "x"], "Fel: Ogiltigt värde för '--step': 'x' är inte ett giltigt heltal."),
-    (["init"], "Fel: Argument saknas 'FIL'."),
-    (["build", "--bogus"], "Fel: Det finns ingen flagga som heter '--bogus'."),
-    (["status", "--datum", "2022-13-01"],
-     "Fel: Ogiltigt värde för '--datum': '2022-13-01' är inte ett datum i formen ÅÅÅÅ-MM-DD."),
-    (["build", "--out"], "Fel: Flaggan '--out' behöver ett värde."),
-    (["status", "--datum", "2108-01-01", "--xlsx", "status.xlsx"],
-     "Fel: Ogiltigt värde för '--datum': 2108-01-01 ligger inte mellan år 1900 och 2100"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["nope"], "Fel: Det finns inget kommando som heter 'nope'."),
+        (["build", "--step", "x"], "Fel: Ogiltigt värde för '--step': 'x' är inte ett giltigt heltal."),
+        (["init"], "Fel: Argument saknas 'FIL'."),
+        (["build", "--bogus"], "Fel: Det finns ingen flagga som heter '--bogus'."),
+        (
+            ["status", "--datum", "2022-13-01"],
+            "Fel: Ogiltigt värde för '--datum': '2022-13-01' är inte ett datum i formen ÅÅÅÅ-MM-DD.",
+        ),
+        (["build", "--out"], "Fel: Flaggan '--out' behöver ett värde."),
+        (
+            ["status", "--datum", "2108-01-01", "--xlsx", "status.xlsx"],
+            "Fel: Ogiltigt värde för '--datum': 2108-01-01 ligger inte mellan år 1900 och 2100",
+        ),
+    ],
+)
 def test_usage_errors_are_swedish(args, message):
     result = invoke(*args)
     assert result.exit_code == 2
@@ -70,14 +91,16 @@ def test_usage_errors_are_swedish(args, message):
 
 def run_with_encoding(encoding: str, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": encoding}
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=ROOT, env=env,
-                          capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], cwd=ROOT, env=env, capture_output=True, timeout=120
+    )
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
 def test_budget_survives_a_terminal_without_the_minus_sign(encoding):
-    result = run_with_encoding(encoding, "budget", "--workbook", str(EXAMPLE),
-                               "--templates", str(TEMPLATES))
+    result = run_with_encoding(
+        encoding, "budget", "--workbook", str(EXAMPLE), "--templates", str(TEMPLATES)
+    )
     assert result.returncode == 0, result.stderr.decode(encoding)
     text = result.stdout.decode(encoding)
     assert "Västerås stad" in text
@@ -87,15 +110,24 @@ def test_budget_survives_a_terminal_without_the_minus_sign(encoding):
 def test_build_report_survives_cp1252(tmp_path, sheets, write_workbook):
     """The second build lists the moved figures with "→", which cp1252 lacks."""
     out = str(tmp_path / "out")
-    first = run_with_encoding("cp1252", "build", "--workbook", str(EXAMPLE), "--templates",
-                              str(TEMPLATES), "--out", out)
+    first = run_with_encoding(
+        "cp1252", "build", "--workbook", str(EXAMPLE), "--templates", str(TEMPLATES), "--out", out
+    )
     assert first.returncode == 0, first.stderr.decode("cp1252")
     header = sheets["Parter"][0]
     for row in sheets["Parter"][1:]:
         if row[header.index("Part")] == "Köpings kommun":
             row[header.index("Invånare")] += 1000
-    second = run_with_encoding("cp1252", "build", "--workbook", str(write_workbook(sheets)),
-                               "--templates", str(TEMPLATES), "--out", out)
+    second = run_with_encoding(
+        "cp1252",
+        "build",
+        "--workbook",
+        str(write_workbook(sheets)),
+        "--templates",
+        str(TEMPLATES),
+        "--out",
+        out,
+    )
     assert second.returncode == 0, second.stderr.decode("cp1252")
     text = second.stdout.decode("cp1252")
     assert "Ändrat sedan förra körningen:" in text

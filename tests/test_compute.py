@@ -22,11 +22,16 @@ VASTRA = "Samordningsförbundet Västra Mälardalen"
 FORBUND = (NORRA, VASTERAS, VASTRA)
 # the example's kommuner in workbook order: (name, förbund, invånare, current contribution)
 KOMMUNER = (
-    ("Sala kommun", NORRA, 22_998, 356_469), ("Hallstahammars kommun", NORRA, 16_608, 257_424),
-    ("Fagersta kommun", NORRA, 13_319, 206_445), ("Surahammars kommun", NORRA, 10_099, 156_535),
-    ("Norbergs kommun", NORRA, 5_714, 88_567), ("Skinnskattebergs kommun", NORRA, 4_371, 67_751),
-    ("Västerås stad", VASTERAS, 156_838, 3_025_000), ("Köpings kommun", VASTRA, 26_133, 375_000),
-    ("Arboga kommun", VASTRA, 14_100, 202_330), ("Kungsörs kommun", VASTRA, 8_787, 126_091),
+    ("Sala kommun", NORRA, 22_998, 356_469),
+    ("Hallstahammars kommun", NORRA, 16_608, 257_424),
+    ("Fagersta kommun", NORRA, 13_319, 206_445),
+    ("Surahammars kommun", NORRA, 10_099, 156_535),
+    ("Norbergs kommun", NORRA, 5_714, 88_567),
+    ("Skinnskattebergs kommun", NORRA, 4_371, 67_751),
+    ("Västerås stad", VASTERAS, 156_838, 3_025_000),
+    ("Köpings kommun", VASTRA, 26_133, 375_000),
+    ("Arboga kommun", VASTRA, 14_100, 202_330),
+    ("Kungsörs kommun", VASTRA, 8_787, 126_091),
 )
 PAID = {NORRA: 4_532_764, VASTERAS: 12_100_000, VASTRA: 2_813_684}
 EQUITY = {NORRA: 1_400_000, VASTERAS: 8_100_000, VASTRA: 950_000}
@@ -43,6 +48,7 @@ def figures_of(run):
         figures, problems = run(sheets)
         assert problems == []
         return figures
+
     return figures_of
 
 
@@ -57,8 +63,7 @@ def new_contributions(f) -> dict:
 def test_joint_contributions_of_the_worked_example(sheets, figures_of):
     f = figures_of(sheets)
     assert f.delar["totalt"] == 19_446_448 == sum(PAID.values())
-    assert (f.delar["kommun"], f.delar["region"], f.delar["stat"]) == \
-        (4_861_612, 4_861_612, 9_723_224)
+    assert (f.delar["kommun"], f.delar["region"], f.delar["stat"]) == (4_861_612, 4_861_612, 9_723_224)
     assert f.delar["invanare_totalt"] == 278_967 == sum(k[2] for k in KOMMUNER)
     koping = largest_remainder(4_861_612, [k[2] for k in KOMMUNER])[7]
     assert koping == 455_425
@@ -74,10 +79,16 @@ def test_interim_budget_and_transfers_of_the_worked_example(sheets, figures_of):
     assert shares == {NORRA: 116_545, VASTERAS: 311_111, VASTRA: 72_344}
     assert f.interim_totalt == 500_000
     assert by_name(f.finansiering, "forbund", "belopp") == shares
-    assert by_name(f.kapital, "forbund", "overfors") == \
-        {NORRA: 0, VASTERAS: 8_100_000 - 311_111, VASTRA: 950_000 - 72_344}
-    assert by_name(f.kapital, "forbund", "behalls") == {NORRA: 1_400_000 - 116_545,
-                                                         VASTERAS: 0, VASTRA: 0}
+    assert by_name(f.kapital, "forbund", "overfors") == {
+        NORRA: 0,
+        VASTERAS: 8_100_000 - 311_111,
+        VASTRA: 950_000 - 72_344,
+    }
+    assert by_name(f.kapital, "forbund", "behalls") == {
+        NORRA: 1_400_000 - 116_545,
+        VASTERAS: 0,
+        VASTRA: 0,
+    }
     kvar = by_name(f.kapital, "forbund", "kvar")
     assert kvar == {n: EQUITY[n] - shares[n] for n in FORBUND}
     assert sum(kvar.values()) == 10_450_000 - 500_000
@@ -86,12 +97,15 @@ def test_interim_budget_and_transfers_of_the_worked_example(sheets, figures_of):
 INVANARE = {n: sum(k[2] for k in KOMMUNER if k[1] == n) for n in FORBUND}
 
 
-@pytest.mark.parametrize(("key", "basis", "shares"), [
-    ("medlemsbidrag", PAID, [116_545, 311_111, 72_344]),
-    ("eget kapital", EQUITY, [66_986, 387_560, 45_454]),
-    ("invånare", INVANARE, [131_035, 281_105, 87_860]),
-    ("lika", dict.fromkeys(FORBUND, 1), [166_667, 166_667, 166_666]),
-])
+@pytest.mark.parametrize(
+    ("key", "basis", "shares"),
+    [
+        ("medlemsbidrag", PAID, [116_545, 311_111, 72_344]),
+        ("eget kapital", EQUITY, [66_986, 387_560, 45_454]),
+        ("invånare", INVANARE, [131_035, 281_105, 87_860]),
+        ("lika", dict.fromkeys(FORBUND, 1), [166_667, 166_667, 166_666]),
+    ],
+)
 def test_each_interim_key(sheets, figures_of, key, basis, shares):
     assert largest_remainder(500_000, [basis[n] for n in FORBUND]) == shares
     set_cell(sheets, "Parametrar", "B12", key)
@@ -118,15 +132,20 @@ def test_a_total_that_does_not_divide_evenly(sheets, figures_of):
     set_cell(sheets, "Parametrar", "B8", 20_000_001)
     f = figures_of(sheets)
     assert (f.delar["totalt"], f.delar["nu_totalt"]) == (20_000_001, 19_446_448)
-    assert (f.delar["stat"], f.delar["region"], f.delar["kommun"]) == \
-        tuple(largest_remainder(20_000_001, [2, 1, 1])) == (10_000_001, 5_000_000, 5_000_000)
+    assert (
+        (f.delar["stat"], f.delar["region"], f.delar["kommun"])
+        == tuple(largest_remainder(20_000_001, [2, 1, 1]))
+        == (10_000_001, 5_000_000, 5_000_000)
+    )
     new = new_contributions(f)
     assert new == expected_figures(sheets)["nytt"]
     assert sum(new.values()) == 20_000_001
     for typ in ("stat", "region", "kommun"):
         assert sum(f.parter[f.parter["typ"] == typ]["bidrag_nytt"]) == f.delar[typ]
-    assert all(n - c == d for n, c, d in zip(f.parter["bidrag_nytt"], f.parter["bidrag_nu"],
-                                              f.parter["forandring_kr"]))
+    assert all(
+        n - c == d
+        for n, c, d in zip(f.parter["bidrag_nytt"], f.parter["bidrag_nu"], f.parter["forandring_kr"])
+    )
 
 
 @pytest.mark.parametrize("andel", [(0.4, 0.3, 0.3), ("40 %", "30 %", "30 %")])
@@ -135,8 +154,11 @@ def test_other_andel_parameters(sheets, figures_of, andel):
         set_cell(sheets, "Parametrar", f"B{row}", value)
     f = figures_of(sheets)
     # 7 778 579,2 + 5 833 934,4 + 5 833 934,4: the tie of ,4 goes to the region (the earlier)
-    assert (f.delar["stat"], f.delar["region"], f.delar["kommun"]) == \
-        tuple(largest_remainder(19_446_448, [40, 30, 30])) == (7_778_579, 5_833_935, 5_833_934)
+    assert (
+        (f.delar["stat"], f.delar["region"], f.delar["kommun"])
+        == tuple(largest_remainder(19_446_448, [40, 30, 30]))
+        == (7_778_579, 5_833_935, 5_833_934)
+    )
     assert new_contributions(f) == expected_figures(sheets)["nytt"]
 
 
@@ -175,8 +197,11 @@ def test_finsam_check_names_every_deviating_part(sheets, figures_of):
 def test_region_and_stat_parts_follow_current_contributions(sheets, figures_of):
     f = figures_of(sheets)
     new = new_contributions(f)
-    assert (new["Region Västmanland"], new["Försäkringskassan"], new["Arbetsförmedlingen"]) \
-        == (4_861_612, 9_723_224, 0)
+    assert (new["Region Västmanland"], new["Försäkringskassan"], new["Arbetsförmedlingen"]) == (
+        4_861_612,
+        9_723_224,
+        0,
+    )
     sheets["Medlemsbidrag"].append(["Arbetsförmedlingen", VASTERAS, 1_000_000])
     f = figures_of(sheets)
     stat = largest_remainder(f.delar["stat"], [9_723_224, 1_000_000])
@@ -201,14 +226,20 @@ def test_capital_shares_follow_contributions_and_add_up(sheets, figures_of, forb
     kvar = by_name(f.kapital, "forbund", "kvar")[forbund]
     members = [k[0] for k in KOMMUNER if k[1] == forbund]
     rows = [r for r in sheets["Medlemsbidrag"][1:] if r[1] == forbund]
-    paid = {name: sum(r[2] for r in rows if r[0] == name)
-            for name in [*members, "Region Västmanland", "Försäkringskassan",
-                         "Arbetsförmedlingen"]}
+    paid = {
+        name: sum(r[2] for r in rows if r[0] == name)
+        for name in [*members, "Region Västmanland", "Försäkringskassan", "Arbetsförmedlingen"]
+    }
     expected = dict(zip(paid, largest_remainder(kvar, list(paid.values()))))
     share = by_name(f.parter, "namn", "kapitalandel")
     assert {m: share[m] for m in members} == {m: expected[m] for m in members}
-    assert sum(share[m] for m in members) + expected["Region Västmanland"] \
-        + expected["Försäkringskassan"] + expected["Arbetsförmedlingen"] == kvar
+    assert (
+        sum(share[m] for m in members)
+        + expected["Region Västmanland"]
+        + expected["Försäkringskassan"]
+        + expected["Arbetsförmedlingen"]
+        == kvar
+    )
     total = sum(paid.values())
     assert all(abs(share[m] - Fraction(kvar * paid[m], total)) < 1 for m in members)
     assert share["Region Västmanland"] is None and share["Försäkringskassan"] is None

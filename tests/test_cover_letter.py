@@ -53,9 +53,11 @@ def letters(bundles):
 
 def text_of(doc) -> dict[str, str]:
     section = doc.sections[0]
-    return {"body": "\n".join(p.text for p in doc.paragraphs),
-            "header": "\n".join(p.text for p in section.header.paragraphs),
-            "footer": "\n".join(p.text for p in section.footer.paragraphs)}
+    return {
+        "body": "\n".join(p.text for p in doc.paragraphs),
+        "header": "\n".join(p.text for p in section.header.paragraphs),
+        "footer": "\n".join(p.text for p in section.footer.paragraphs),
+    }
 
 
 def flat(text: str) -> str:
@@ -73,7 +75,8 @@ def test_the_regions_bundle_has_every_bilaga_of_step_2(bundles):
     assert sorted(n.rsplit("/", 1)[1] for n in names if "/bilagor/" in n) == [
         "Bilaga_Andrad_forbundsordning_Samordningsforbundet-Vasteras.docx",
         "Bilaga_Andrad_forbundsordning_Samordningsforbundet-Vastra-Malardalen.docx",
-        "Bilaga_Forbundsordning.docx"]
+        "Bilaga_Forbundsordning.docx",
+    ]
     assert sum("Foljebrev_steg-" in n for n in names) == 3
 
 
@@ -86,9 +89,11 @@ def test_step_1_letter_is_from_the_three_forbund(letters):
     assert "ärendet ”Beslut om att delta i länsprocess” till Köpings kommun för beslut" in body
     assert "senast den 31 mars 2022" in body
     assert "Frågor om ärendet besvaras av Länspresidiets processledare" in body
-    assert ("För samordningsförbunden i Västmanland Lena Eldståhl Ordförande, Norra "
-            "Västmanlands Samordningsförbund Dennis Nilsson Ordförande, Samordningsförbundet "
-            "Västerås Andreas Trygg Ordförande, Samordningsförbundet Västra Mälardalen") in body
+    assert (
+        "För samordningsförbunden i Västmanland Lena Eldståhl Ordförande, Norra "
+        "Västmanlands Samordningsförbund Dennis Nilsson Ordförande, Samordningsförbundet "
+        "Västerås Andreas Trygg Ordförande, Samordningsförbundet Västra Mälardalen"
+    ) in body
     footer = flat(t["footer"])
     assert "Samordningsförbundet Västra Mälardalen" in footer
     assert "www.samordningvastmanland.se" in footer
@@ -96,9 +101,16 @@ def test_step_1_letter_is_from_the_three_forbund(letters):
 
 
 def test_the_footer_is_the_senders_never_the_recipients(letters):
-    own = {"Koping": ("0221-250 00", "www.koping.se", "kopings.kommun@koping.se", "212000-2114",
-                      "Rådhuset"),
-           "Regionen": ("021-17 30 00", "www.regionvastmanland.se")}
+    own = {
+        "Koping": (
+            "0221-250 00",
+            "www.koping.se",
+            "kopings.kommun@koping.se",
+            "212000-2114",
+            "Rådhuset",
+        ),
+        "Regionen": ("021-17 30 00", "www.regionvastmanland.se"),
+    }
     for (kortnamn, steg), doc in letters.items():
         everything = "\n".join(text_of(doc).values())
         for value in own.get(kortnamn, ()):
@@ -110,12 +122,10 @@ def test_step_2_letter_lists_the_bilagor_by_title(letters):
     body = flat(text_of(letters[("Koping", 2)])["body"])
     assert "Förslag till tjänsteskrivelse ”Bildande av Samordningsförbundet Västmanland”" in body
     assert f"Bilaga 1: Förbundsordning för {NEW}" in body
-    assert ("Bilaga 2: Ändring i förbundsordningen för Samordningsförbundet Västra Mälardalen"
-            in body)
+    assert "Bilaga 2: Ändring i förbundsordningen för Samordningsförbundet Västra Mälardalen" in body
     assert "Västerås”" not in body and "Bilaga 3" not in body
     region = flat(text_of(letters[("Regionen", 2)])["body"])
-    assert "Bilaga 3: Ändring i förbundsordningen för Samordningsförbundet Västra Mälardalen" \
-        in region
+    assert "Bilaga 3: Ändring i förbundsordningen för Samordningsförbundet Västra Mälardalen" in region
     assert "Samordningsförbundet Västerås" in region
     assert "senast den 31 mars 2023" in body
 
@@ -153,8 +163,10 @@ def test_example_data_marks_the_letter_and_the_bilagor(sheets, write_workbook):
     prepared = prepare(write_workbook(sheets), TEMPLATES)
     plan = bilagor.plan_bilagor(prepared)
     steg = next(s for s in bilagor.ctx.steps(prepared.bok) if s["nummer"] == 2)
-    assert bilagor.cover_context(prepared, plan, steg, "Köpings kommun")["utkast_markering"] \
+    assert (
+        bilagor.cover_context(prepared, plan, steg, "Köpings kommun")["utkast_markering"]
         == "UTKAST – exempeldata"
+    )
     for data in bilagor.render_bilagor(plan):
         header = Document(io.BytesIO(data)).sections[0].header
         assert "UTKAST – exempeldata" in "\n".join(p.text for p in header.paragraphs)

@@ -28,9 +28,14 @@ def custom_part(data: bytes):
 
 
 def values(**custom) -> docprops.DocValues:
-    return docprops.DocValues(title='Rubrik & "citat" <x>', subject="Ämne", author="Åsa Öberg",
-                              keywords=["finsam", "Köpings kommun"], date=dt.date(2023, 9, 15),
-                              custom=custom)
+    return docprops.DocValues(
+        title='Rubrik & "citat" <x>',
+        subject="Ämne",
+        author="Åsa Öberg",
+        keywords=["finsam", "Köpings kommun"],
+        date=dt.date(2023, 9, 15),
+        custom=custom,
+    )
 
 
 def test_a_built_paper_carries_the_registrar_properties(shipped_out):

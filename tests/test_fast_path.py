@@ -22,11 +22,11 @@ def prepared():
 
 def both_ways(prepared, paper, templates):
     context = prepared.context(paper)
-    properties = Properties(f"{paper.steg['rubrik']} – {paper.part}", paper.part,
-                            paper.steg["datum"])
+    properties = Properties(f"{paper.steg['rubrik']} – {paper.part}", paper.part, paper.steg["datum"])
     slow = plain_docxtpl(paper.template, context, properties)
     fast = templates.setdefault(paper.template, PreparedTemplate(paper.template)).render(
-        context, properties)
+        context, properties
+    )
     return parts(slow), parts(fast)
 
 

@@ -23,8 +23,9 @@ def test_slug():
 
 
 def test_step_folder():
-    assert step_folder(1, "Beslut om att delta i länsprocess") == \
-        "steg-1-beslut-om-att-delta-i-lansprocess"
+    assert (
+        step_folder(1, "Beslut om att delta i länsprocess") == "steg-1-beslut-om-att-delta-i-lansprocess"
+    )
 
 
 def test_names_are_unique_even_on_case_insensitive_file_systems():

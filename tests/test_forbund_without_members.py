@@ -20,8 +20,9 @@ def only_kommuner(sheets) -> dict:
     names = {r[0] for r in sheets["Parter"]}
     sheets["Medlemsbidrag"] = [r for r in sheets["Medlemsbidrag"] if r[0] in names or r[0] == "Part"]
     for row in sheets["Parametrar"]:
-        row[1] = {"Andel stat": "0 %", "Andel region": "0 %",
-                  "Andel kommuner": "100 %"}.get(row[0], row[1])
+        row[1] = {"Andel stat": "0 %", "Andel region": "0 %", "Andel kommuner": "100 %"}.get(
+            row[0], row[1]
+        )
     return sheets
 
 
@@ -33,7 +34,8 @@ def test_forbund_without_members_is_an_error(sheets, write_workbook, templates):
     assert [p.message() for p in info.value.problems] == [
         f"Förbund!A{rad} (Förbund): förbundet har inga medlemmar: ingen kommun på bladet Parter "
         "har det i kolumnen Förbund, och det finns ingen region eller stat (de är medlemmar i "
-        "alla förbund). Skriv förbundet på dess kommuner på bladet Parter, eller ta bort raden."]
+        "alla förbund). Skriv förbundet på dess kommuner på bladet Parter, eller ta bort raden."
+    ]
 
 
 def test_county_of_kommuner_only_is_computed(sheets, write_workbook, templates):
@@ -46,8 +48,7 @@ def test_county_of_kommuner_only_is_computed(sheets, write_workbook, templates):
         assert sum(int(shares[n]) for n in members) == row.kvar
 
 
-def test_forbund_with_only_region_and_state_members_is_computed(sheets, write_workbook,
-                                                                templates):
+def test_forbund_with_only_region_and_state_members_is_computed(sheets, write_workbook, templates):
     sheets["Förbund"].append([TOMT, None, 100_000, dt.date(2022, 12, 31)])
     figures, problems = compute(load(write_workbook(sheets), templates))
     assert problems == []

@@ -63,8 +63,10 @@ def test_dates_and_lists():
     assert datum(dt.date(2022, 3, 31)) == "31 mars 2022"
     assert datum(dt.date(2024, 1, 1)) == "1 januari 2024"
     assert iso(dt.datetime(2022, 3, 31, 12, 0)) == "2022-03-31"
-    assert lista(["Arbetsförmedlingen", "Försäkringskassan", "Region Västmanland"]) == \
-        "Arbetsförmedlingen, Försäkringskassan och Region Västmanland"
+    assert (
+        lista(["Arbetsförmedlingen", "Försäkringskassan", "Region Västmanland"])
+        == "Arbetsförmedlingen, Försäkringskassan och Region Västmanland"
+    )
     assert lista(["A", "B"]) == "A och B"
     assert lista(["A"]) == "A"
     assert lista([]) == ""
@@ -77,12 +79,12 @@ def test_every_filter_has_an_example_and_a_docstring():
         assert isinstance(function(*FILTER_EXAMPLES[name]), str)
 
 
-@given(st.integers(min_value=-10**12, max_value=10**12))
+@given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_belopp_round_trips(n):
     assert int(belopp(n).replace(NB, "").replace(MINUS, "-")) == n
 
 
-@given(st.integers(-10**6, 10**6), st.integers(1, 10**6), st.integers(0, 3))
+@given(st.integers(-(10**6), 10**6), st.integers(1, 10**6), st.integers(0, 3))
 def test_percent_rounds_half_away_from_zero_exactly(num, den, decimals):
     text = procent(Fraction(num, den), decimals).replace(NB + "%", "")
     value = Fraction(text.replace(MINUS, "-").replace(",", "."))

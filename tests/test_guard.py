@@ -27,31 +27,37 @@ def refusal(tmp_path, context, *paragraphs, header=None) -> str:
             d.add_paragraph(p)
         if header:
             d.sections[0].header.paragraphs[0].add_run(header)
+
     template = document(tmp_path / "mall.docx", build)
     with pytest.raises(TemplateFault) as info:
         render_document(template, context, PROPERTIES)
     return str(info.value)
 
 
-@pytest.mark.parametrize("value, word", [(None, "None"), (math.nan, "nan"),
-                                         (float("nan"), "nan")])
+@pytest.mark.parametrize("value, word", [(None, "None"), (math.nan, "nan"), (float("nan"), "nan")])
 def test_a_missing_value_is_refused_naming_its_tag(tmp_path, value, word):
-    message = refusal(tmp_path, {"namn": "Sala", "omfattning": value},
-                      "Part: {{ namn }}", "Omfattning: {{ omfattning }} procent")
+    message = refusal(
+        tmp_path,
+        {"namn": "Sala", "omfattning": value},
+        "Part: {{ namn }}",
+        "Omfattning: {{ omfattning }} procent",
+    )
     assert f"»{word}«" in message and "{{ omfattning }}" in message
     assert "i stycket »Omfattning: " in message
 
 
 def test_nat_from_pandas_is_refused(tmp_path):
     import pandas as pd
+
     message = refusal(tmp_path, {"datum": pd.NaT}, "Datum: {{ datum }}")
     assert "»NaT«" in message and "{{ datum }}" in message
 
 
 def test_a_missing_value_in_a_table_loop_names_the_loop_tag(tmp_path):
     rows = [{"namn": "Norra", "omfattning": "50"}, {"namn": "Södra", "omfattning": None}]
-    message = refusal(tmp_path, {"rader": rows},
-                      "{% for r in rader %}{{ r.namn }}: {{ r.omfattning }}; {% endfor %}")
+    message = refusal(
+        tmp_path, {"rader": rows}, "{% for r in rader %}{{ r.namn }}: {{ r.omfattning }}; {% endfor %}"
+    )
     assert "{{ r.omfattning }}" in message
 
 
@@ -66,8 +72,10 @@ def test_braces_in_the_text_are_refused(tmp_path):
 
 
 def test_a_paper_without_such_words_passes(tmp_path):
-    template = document(tmp_path / "mall.docx", lambda d: d.add_paragraph(
-        "Nanna från Nora, {{ namn }}: {{ belopp }} kronor"))
+    template = document(
+        tmp_path / "mall.docx",
+        lambda d: d.add_paragraph("Nanna från Nora, {{ namn }}: {{ belopp }} kronor"),
+    )
     render_document(template, {"namn": "Sala", "belopp": 0}, PROPERTIES)
 
 

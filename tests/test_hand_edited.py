@@ -12,8 +12,10 @@ from workbooks import EXAMPLE, TEMPLATES
 
 
 def run(out, *extra):
-    return CliRunner().invoke(main, ["build", "--workbook", str(EXAMPLE), "--templates",
-                                     str(TEMPLATES), "--out", str(out), *extra])
+    return CliRunner().invoke(
+        main,
+        ["build", "--workbook", str(EXAMPLE), "--templates", str(TEMPLATES), "--out", str(out), *extra],
+    )
 
 
 def edit(path):

@@ -28,8 +28,9 @@ def rename_party(sheets, old, new):
 def test_special_characters_in_body_table_and_footer(sheets, write_workbook, tmp_path):
     rename_party(sheets, "Köpings kommun", HOSTILE)
     row = find_row(sheets, "Parter", HOSTILE)
-    set_cell(sheets, "Parter", f"{column_of(sheets, 'Parter', 'Postadress')}{row}",
-             "Box 1 & 2 <Hus> \"A\"")
+    set_cell(
+        sheets, "Parter", f"{column_of(sheets, 'Parter', 'Postadress')}{row}", 'Box 1 & 2 <Hus> "A"'
+    )
     out = tmp_path / "out"
     build(write_workbook(sheets), TEMPLATES, out)
     papers = paper_paths(out)
@@ -40,7 +41,7 @@ def test_special_characters_in_body_table_and_footer(sheets, write_workbook, tmp
     header = "\n".join(p.text for p in doc.sections[0].header.paragraphs)
     footer = "\n".join(c.text for t in doc.sections[0].footer.tables for c in t.rows[0].cells)
     assert HOSTILE in header
-    assert "Postadress\nBox 1 & 2 <Hus> \"A\"" in footer
+    assert 'Postadress\nBox 1 & 2 <Hus> "A"' in footer
     assert "&amp;" not in step3 and "&lt;" not in step3
 
 

@@ -23,7 +23,8 @@ def test_nothing_changed_renders_nothing(sheets, write_workbook, tmp_path):
 
 
 def test_a_contribution_changes_every_paper_and_the_report_names_the_figures(
-        sheets, write_workbook, tmp_path):
+    sheets, write_workbook, tmp_path
+):
     build(write_workbook(sheets), TEMPLATES, tmp_path / "out")
     set_cell(sheets, "Medlemsbidrag", "C13", 400_000)  # Köping
     result = build(write_workbook(sheets), TEMPLATES, tmp_path / "out")
@@ -54,8 +55,9 @@ def test_a_template_change_renders_that_steps_papers(sheets, write_workbook, tmp
     doc.save(templates / "01_delta_i_lansprocess.docx")
     result = build(workbook, templates, tmp_path / "out")
     assert result.rendered == sum(p.steg["nummer"] == 1 for p in result.papers)
-    assert {p.steg["nummer"] for p in result.papers if f"steg {p.steg['nummer']}" in
-            " ".join(result.changes)} == {1}
+    assert {
+        p.steg["nummer"] for p in result.papers if f"steg {p.steg['nummer']}" in " ".join(result.changes)
+    } == {1}
 
 
 def test_a_deleted_paper_is_written_again(sheets, write_workbook, tmp_path):

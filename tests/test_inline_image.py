@@ -24,6 +24,7 @@ def letterhead(tmp_path):
     def build(d):
         d.sections[0].header.paragraphs[0].add_run("{{ logotyp }} {{ part }}")
         d.add_paragraph("Förslag till beslut för {{ part }}")
+
     return document(tmp_path / "brevhuvud.docx", build)
 
 
@@ -40,8 +41,7 @@ def pictures(part):
 def test_logo_in_the_header_has_its_picture_and_alt_text(tmp_path, letterhead):
     logo = png(8, 4)
     (tmp_path / "koping.png").write_bytes(logo)
-    context = {"part": "Köpings kommun",
-               "logotyp": Image(tmp_path / "koping.png", "Köpings kommun", 30)}
+    context = {"part": "Köpings kommun", "logotyp": Image(tmp_path / "koping.png", "Köpings kommun", 30)}
     paper = Document(io.BytesIO(render_document(letterhead, context, PROPERTIES)))
     header = paper.sections[0].header
     assert pictures(header.part) == [("Köpings kommun", logo)]
@@ -53,8 +53,9 @@ def test_logo_in_the_header_has_its_picture_and_alt_text(tmp_path, letterhead):
 def test_logo_in_the_body(tmp_path):
     (tmp_path / "logo.png").write_bytes(png())
     template = document(tmp_path / "t.docx", lambda d: d.add_paragraph("{{ logotyp }}"))
-    data = render_document(template, {"logotyp": Image(tmp_path / "logo.png", "Sala & Heby")},
-                           PROPERTIES)
+    data = render_document(
+        template, {"logotyp": Image(tmp_path / "logo.png", "Sala & Heby")}, PROPERTIES
+    )
     assert pictures(Document(io.BytesIO(data)).part) == [("Sala & Heby", png())]
 
 

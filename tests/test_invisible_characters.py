@@ -25,13 +25,21 @@ def messages(path, templates) -> list[str]:
     return [p.message() for p in info.value.problems]
 
 
-@pytest.mark.parametrize(("char", "name"), [
-    ("\u200b", "zero-width space"), ("\u200c", "zero-width non-joiner"),
-    ("\u200d", "zero-width joiner"), ("\u2060", "word joiner"), ("\ufeff", "byte order mark"),
-    ("\u200e", "left-to-right mark"), ("\u200f", "right-to-left mark"),
-    ("\u202e", "right-to-left override"), ("\u2066", "left-to-right isolate"),
-    ("\u00ad", "soft hyphen"),
-])
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\u200b", "zero-width space"),
+        ("\u200c", "zero-width non-joiner"),
+        ("\u200d", "zero-width joiner"),
+        ("\u2060", "word joiner"),
+        ("\ufeff", "byte order mark"),
+        ("\u200e", "left-to-right mark"),
+        ("\u200f", "right-to-left mark"),
+        ("\u202e", "right-to-left override"),
+        ("\u2066", "left-to-right isolate"),
+        ("\u00ad", "soft hyphen"),
+    ],
+)
 def test_invisible_character_in_a_name_is_shown(sheets, write_workbook, templates, char, name):
     rad = row_of(sheets, "Parter", KOPING)
     set_cell(sheets, "Parter", f"A{rad}", f"Köping{char}s kommun")
@@ -40,22 +48,27 @@ def test_invisible_character_in_a_name_is_shown(sheets, write_workbook, template
     assert found[0] == (
         f"Parter!A{rad} (Part): fann »Köping[{code}]s kommun«, förväntade text utan osynliga "
         f"tecken (cellen innehåller {code}, visade som [U+…] ovan); skriv om texten i cellen "
-        "utan att klistra in den."), name
+        "utan att klistra in den."
+    ), name
 
 
-@pytest.mark.parametrize(("sheet", "cell", "header"), [
-    ("Parter", "J{koping}", "Handläggare"),  # the letterhead
-    ("Parametrar", "B2", "Län"),
-    ("Medlemsbidrag", "A2", "Part"),
-    ("Ärenden", "C2", "Diarienummer"),
-])
-def test_invisible_character_in_any_text_cell(sheets, write_workbook, templates, sheet, cell,
-                                              header):
+@pytest.mark.parametrize(
+    ("sheet", "cell", "header"),
+    [
+        ("Parter", "J{koping}", "Handläggare"),  # the letterhead
+        ("Parametrar", "B2", "Län"),
+        ("Medlemsbidrag", "A2", "Part"),
+        ("Ärenden", "C2", "Diarienummer"),
+    ],
+)
+def test_invisible_character_in_any_text_cell(sheets, write_workbook, templates, sheet, cell, header):
     cell = cell.format(koping=row_of(sheets, "Parter", KOPING))
     set_cell(sheets, sheet, cell, "\u202eAbc")
     found = messages(write_workbook(sheets), templates)
-    assert f"{sheet}!{cell} ({header}): fann »[U+202E]Abc«, förväntade text utan osynliga " \
-           "tecken (cellen innehåller U+202E" in found[0]
+    assert (
+        f"{sheet}!{cell} ({header}): fann »[U+202E]Abc«, förväntade text utan osynliga "
+        "tecken (cellen innehåller U+202E" in found[0]
+    )
 
 
 def test_invisible_character_in_an_extra_column(sheets, write_workbook, templates):
@@ -64,16 +77,19 @@ def test_invisible_character_in_an_extra_column(sheets, write_workbook, template
     cell = f"{get_column_letter(len(sheets['Parter'][0]))}{rad}"
     set_cell(sheets, "Parter", cell, "a\u200bb")
     found = messages(write_workbook(sheets), templates)
-    assert found == [f"Parter!{cell} (Kontakt): fann »a[U+200B]b«, förväntade text utan osynliga "
-                     "tecken (cellen innehåller U+200B, visade som [U+…] ovan); skriv om texten "
-                     "i cellen utan att klistra in den."]
+    assert found == [
+        f"Parter!{cell} (Kontakt): fann »a[U+200B]b«, förväntade text utan osynliga "
+        "tecken (cellen innehåller U+200B, visade som [U+…] ovan); skriv om texten "
+        "i cellen utan att klistra in den."
+    ]
 
 
 def test_invisible_character_in_a_header(sheets, write_workbook, templates):
     sheets["Parter"][0][1] = "Kort\u200bnamn"
     found = messages(write_workbook(sheets), templates)
-    assert found[0].startswith("Parter!B1 (rubrik): fann »Kort[U+200B]namn«, förväntade text "
-                               "utan osynliga tecken")
+    assert found[0].startswith(
+        "Parter!B1 (rubrik): fann »Kort[U+200B]namn«, förväntade text utan osynliga tecken"
+    )
 
 
 def test_party_written_in_decomposed_unicode_is_a_duplicate(sheets, write_workbook, templates):
@@ -82,7 +98,8 @@ def test_party_written_in_decomposed_unicode_is_a_duplicate(sheets, write_workbo
     rad = len(sheets["Parter"])
     assert messages(write_workbook(sheets), templates) == [
         f"Parter!A{rad} (Part): fann »{KOPING}«, förväntade ett unikt värde (samma som "
-        f"Parter!A{first}; skrivet »{KOPING}« där och »Ko[U+0308]pings kommun« här)."]
+        f"Parter!A{first}; skrivet »{KOPING}« där och »Ko[U+0308]pings kommun« här)."
+    ]
 
 
 def test_party_with_a_no_break_space_is_a_duplicate(sheets, write_workbook, templates):
@@ -91,11 +108,11 @@ def test_party_with_a_no_break_space_is_a_duplicate(sheets, write_workbook, temp
     rad = len(sheets["Parter"])
     assert messages(write_workbook(sheets), templates) == [
         f"Parter!A{rad} (Part): fann »{KOPING}«, förväntade ett unikt värde (samma som "
-        f"Parter!A{first}; skrivet »{KOPING}« där och »Köpings[U+00A0]kommun« här)."]
+        f"Parter!A{first}; skrivet »{KOPING}« där och »Köpings[U+00A0]kommun« här)."
+    ]
 
 
-def test_decomposed_reference_finds_its_party_and_papers_use_nfc(sheets, write_workbook,
-                                                               templates):
+def test_decomposed_reference_finds_its_party_and_papers_use_nfc(sheets, write_workbook, templates):
     rad = row_of(sheets, "Parter", KOPING)
     set_cell(sheets, "Parter", f"A{rad}", unicodedata.normalize("NFD", KOPING))
     bok = load(write_workbook(sheets), templates)

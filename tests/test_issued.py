@@ -33,8 +33,10 @@ def manifest(out):
 
 def tracked(data: bytes, tag: str) -> list[str]:
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
-    return [re.sub(r"<[^>]+>", "", m).replace("\u00a0", " ")
-            for m in re.findall(rf"<w:{tag}\b.*?</w:{tag}>", xml, re.DOTALL)]
+    return [
+        re.sub(r"<[^>]+>", "", m).replace("\u00a0", " ")
+        for m in re.findall(rf"<w:{tag}\b.*?</w:{tag}>", xml, re.DOTALL)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +102,7 @@ def test_the_next_bundle_issues_version_2_and_the_letter_says_what_changed(reiss
         text = document_text_of(archive.read(letter))
     assert "Handlingen ersätter version 1, som skickades tidigare." in text
     assert "medlemsbidrag 2024 455 425 → 456 010 kr" in text.replace("\u00a0", " ")
-    changes = entry["fil"][:-len(".docx")] + "_andringar.docx"
+    changes = entry["fil"][: -len(".docx")] + "_andringar.docx"
     assert changes in names
     assert "ändringar mot version 1;" in rows
     latest = issued.last_issued(manifest(out), 3, KOPING)
@@ -129,4 +131,5 @@ def test_libreoffice_opens_the_tracked_changes_copy(reissue):
 
 def document_text_of(data: bytes) -> str:
     from docx import Document
+
     return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)

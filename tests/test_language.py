@@ -13,17 +13,21 @@ import pytest
 
 from conftest import paper_paths, running_text
 
-MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
-          "december")
+MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 LABELS = ("bilaga", "bilagorna", "steg", "§")  # "bilaga 2", "steg 3": labels, not counts
 
 
 def small_number_before_noun(line: str) -> list[str]:
     """Digits one to twelve before a word, not a unit, month or label: "3 samordningsförbund"."""
-    pattern = (rf"(?<![\d§,.:/–\-])\b([1-9]|1[0-2]) (?!kr\b|kronor|%|procent|§|"
-               rf"(?:{MONTHS})\b)([a-zåäö]+)")
-    return [m.group(0) for m in re.finditer(pattern, line)
-            if not line[:m.start()].rstrip().lower().endswith(LABELS)]
+    pattern = (
+        rf"(?<![\d§,.:/–\-])\b([1-9]|1[0-2]) (?!kr\b|kronor|%|procent|§|"
+        rf"(?:{MONTHS})\b)([a-zåäö]+)"
+    )
+    return [
+        m.group(0)
+        for m in re.finditer(pattern, line)
+        if not line[: m.start()].rstrip().lower().endswith(LABELS)
+    ]
 
 
 def signed_change(line: str) -> list[str]:
@@ -37,7 +41,7 @@ def iso_date_in_text(line: str) -> list[str]:
 
 
 def unquoted_title(line: str) -> list[str]:
-    """"i ärendet Beslut om …" without Swedish quotation marks."""
+    """ "i ärendet Beslut om …" without Swedish quotation marks."""
     return re.findall(r"ärendet (?!\u201d)[A-ZÅÄÖ]\w+", line)
 
 
@@ -76,9 +80,11 @@ def test_each_rule_catches_its_example(rule, wrong):
 
 
 def test_the_rules_let_right_text_pass():
-    right = ("I Västmanland finns i dag tre samordningsförbund. Det är en ökning med 80 425 "
-             "kronor (21,4 procent) från den 1 januari 2024, i bilaga 2 och enligt 5 § lagen "
-             "(2003:1210), i ärendet ”Beslut om att delta i länsprocess”, för 16–64 år.")
+    right = (
+        "I Västmanland finns i dag tre samordningsförbund. Det är en ökning med 80 425 "
+        "kronor (21,4 procent) från den 1 januari 2024, i bilaga 2 och enligt 5 § lagen "
+        "(2003:1210), i ärendet ”Beslut om att delta i länsprocess”, för 16–64 år."
+    )
     assert not any(rule(right) for rule in RULES)
 
 
@@ -87,8 +93,7 @@ def test_every_paper_keeps_every_rule(shipped_out):
     breaks = []
     for (steg, part), path in sorted(paper_paths(shipped_out).items()):
         for line in running_text(path):
-            breaks += [(steg, part, rule.__name__, found) for rule in RULES
-                       for found in rule(line)]
+            breaks += [(steg, part, rule.__name__, found) for rule in RULES for found in rule(line)]
     assert breaks == []
 
 
@@ -105,15 +110,21 @@ def test_the_bilagor_and_the_covering_letters_keep_every_rule(shipped_out):
     from workbooks import EXAMPLE, TEMPLATES
 
     manifest = json.loads((shipped_out / "manifest.json").read_text(encoding="utf-8"))
-    documents = {e["fil"]: (shipped_out / e["fil"]).read_bytes() for e in manifest["filer"]
-                 if e.get("bilaga")}
+    documents = {
+        e["fil"]: (shipped_out / e["fil"]).read_bytes() for e in manifest["filer"] if e.get("bilaga")
+    }
     for f in bundle_files(prepare(EXAMPLE, TEMPLATES), shipped_out):
         if f.record.get("format") == "zip":
             with zipfile.ZipFile(io.BytesIO(f.data)) as archive:
-                documents.update({f"{f.path}/{n}": archive.read(n) for n in archive.namelist()
-                                  if "Foljebrev" in n})
+                documents.update(
+                    {f"{f.path}/{n}": archive.read(n) for n in archive.namelist() if "Foljebrev" in n}
+                )
     assert any("Bilaga" in name for name in documents) and any("Foljebrev" in n for n in documents)
-    breaks = [(name, rule.__name__, found) for name, data in documents.items()
-              for p in Document(io.BytesIO(data)).paragraphs
-              for rule in RULES for found in rule(p.text.strip())]
+    breaks = [
+        (name, rule.__name__, found)
+        for name, data in documents.items()
+        for p in Document(io.BytesIO(data)).paragraphs
+        for rule in RULES
+        for found in rule(p.text.strip())
+    ]
     assert breaks == []

@@ -15,11 +15,14 @@ from pipeline.layout import inspect
 from pipeline.pdf import find_office
 from pipeline.pdf_batches import convert
 
-pytestmark = pytest.mark.skipif(find_office() is None,
-                                reason="LibreOffice is needed (.ci/run installs it)")
+pytestmark = pytest.mark.skipif(
+    find_office() is None, reason="LibreOffice is needed (.ci/run installs it)"
+)
 
-LOREM = ("Förbunden har tagit initiativ till en länsprocess som ska ge medlemmarna ett underlag "
-         "för att ta ställning till ett gemensamt förbund för hela länet. ")
+LOREM = (
+    "Förbunden har tagit initiativ till en länsprocess som ska ge medlemmarna ett underlag "
+    "för att ta ställning till ett gemensamt förbund för hela länet. "
+)
 
 
 def document():
@@ -89,8 +92,11 @@ def split_list(kept: bool):
     doc = document()
     push(doc, 625)
     doc.add_paragraph("Beslutsunderlag").paragraph_format.keep_with_next = True
-    items = ["Förbundsordning för Samordningsförbundet Västmanland",
-             "Gemensam avsiktsförklaring från parterna", "Denna tjänsteskrivelse"]
+    items = [
+        "Förbundsordning för Samordningsförbundet Västmanland",
+        "Gemensam avsiktsförklaring från parterna",
+        "Denna tjänsteskrivelse",
+    ]
     for i, text in enumerate(items):
         p = doc.add_paragraph(text, style="List Bullet")
         p.paragraph_format.keep_with_next = kept and i < len(items) - 1
@@ -125,8 +131,13 @@ def marked(with_mark: bool):
 
 
 CASES = {
-    "heading": heading_at_bottom, "row": tall_row, "table": table_at_bottom,
-    "orphan": orphan_line, "list": split_list, "margin": wide_table, "mark": marked,
+    "heading": heading_at_bottom,
+    "row": tall_row,
+    "table": table_at_bottom,
+    "orphan": orphan_line,
+    "list": split_list,
+    "margin": wide_table,
+    "mark": marked,
 }
 
 
@@ -139,10 +150,13 @@ def data(doc) -> bytes:
 @pytest.fixture(scope="module")
 def rendered():
     """name → (docx, pdf) for each case set wrong ("-bad") and right ("-good")."""
-    docx = {f"{name}-{kind}.docx": data(make(kind == "good"))
-            for name, make in CASES.items() for kind in ("bad", "good")}
+    docx = {
+        f"{name}-{kind}.docx": data(make(kind == "good"))
+        for name, make in CASES.items()
+        for kind in ("bad", "good")
+    }
     pdfs = convert(docx).pdfs
-    return {name[:-len(".docx")]: (docx[name], pdfs[name]) for name in docx}
+    return {name[: -len(".docx")]: (docx[name], pdfs[name]) for name in docx}
 
 
 def findings(rendered, name: str, marked: bool = False) -> list[str]:
@@ -151,7 +165,8 @@ def findings(rendered, name: str, marked: bool = False) -> list[str]:
 
 def test_heading_as_last_line_of_a_page(rendered):
     assert findings(rendered, "heading-bad") == [
-        "sidan 1: rubriken »Ekonomiska konsekvenser« står sist på sidan"]
+        "sidan 1: rubriken »Ekonomiska konsekvenser« står sist på sidan"
+    ]
     assert findings(rendered, "heading-good") == []
 
 
@@ -163,8 +178,12 @@ def test_table_row_split_across_pages(rendered):
 
 def test_short_table_split_or_parted_from_its_caption(rendered):
     bad = findings(rendered, "table-bad")
-    assert any(f.startswith("sidan 1: tabellen »Kommunernas medlemsbidrag« (15 rader) delas "
-                            "mellan sidorna 1 och 2") for f in bad), bad
+    assert any(
+        f.startswith(
+            "sidan 1: tabellen »Kommunernas medlemsbidrag« (15 rader) delas mellan sidorna 1 och 2"
+        )
+        for f in bad
+    ), bad
     assert findings(rendered, "table-good") == []
 
 

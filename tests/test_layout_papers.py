@@ -19,17 +19,26 @@ from pipeline.pdf import find_office
 
 from workbooks import EXAMPLE, TEMPLATES
 
-pytestmark = pytest.mark.skipif(find_office() is None,
-                                reason="LibreOffice is needed (.ci/run installs it)")
+pytestmark = pytest.mark.skipif(
+    find_office() is None, reason="LibreOffice is needed (.ci/run installs it)"
+)
 
 LONG_FORBUND = "Samordningsförbundet för finansiell samordning i Västra Mälardalen och Bergslagen"
 LONG_KOMMUNER = [
-    "Övre Bergslagens kommun", "Kolbäcksådalens och Strömsholms kommun",
-    "Skinnskattebergs-Riddarhyttans kommun", "Norra Mälarstrandens kommun",
-    "Hedströmsdalens kommun", "Västra Kungsörs och Valskogs kommun",
-    "Ramnäs-Virsbo-Seglingsbergs kommun", "Södra Hälleforsnäs kommun",
-    "Uttersbergs kommun", "Munktorps och Kolbäcks kommun", "Badelunda-Tillbergas kommun",
-    "Fläckebo-Västerfärnebo kommun", "Möklinta-Salbergs kommun", "Västra Arbogaåns kommun",
+    "Övre Bergslagens kommun",
+    "Kolbäcksådalens och Strömsholms kommun",
+    "Skinnskattebergs-Riddarhyttans kommun",
+    "Norra Mälarstrandens kommun",
+    "Hedströmsdalens kommun",
+    "Västra Kungsörs och Valskogs kommun",
+    "Ramnäs-Virsbo-Seglingsbergs kommun",
+    "Södra Hälleforsnäs kommun",
+    "Uttersbergs kommun",
+    "Munktorps och Kolbäcks kommun",
+    "Badelunda-Tillbergas kommun",
+    "Fläckebo-Västerfärnebo kommun",
+    "Möklinta-Salbergs kommun",
+    "Västra Arbogaåns kommun",
 ]
 
 
@@ -52,8 +61,9 @@ def long_county(sheets) -> dict:
         kommuner.append(row)
     at = parter.index(template) + 1
     parter[at:at] = kommuner
-    sheets["Medlemsbidrag"] += [[name, LONG_FORBUND, 50000 + 1000 * n]
-                                for n, name in enumerate(LONG_KOMMUNER)]
+    sheets["Medlemsbidrag"] += [
+        [name, LONG_FORBUND, 50000 + 1000 * n] for n, name in enumerate(LONG_KOMMUNER)
+    ]
     return sheets
 
 
@@ -61,11 +71,15 @@ def test_shipped_workbook_has_no_layout_findings():
     assert check_layout(prepare(EXAMPLE, TEMPLATES)) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "LibreOffice 7.4 leaves the heading »Skäl för ett gemensamt förbund« last on page 1 of "
-    "Köping's step-2 paper in this county: it weighs the heading's keep-with-next against "
-    "the next paragraph's first line, then moves that whole paragraph. No paragraph "
-    "property tried (keepNext, keepLines, widowControl on either side) changes it."))
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "LibreOffice 7.4 leaves the heading »Skäl för ett gemensamt förbund« last on page 1 of "
+        "Köping's step-2 paper in this county: it weighs the heading's keep-with-next against "
+        "the next paragraph's first line, then moves that whole paragraph. No paragraph "
+        "property tried (keepNext, keepLines, widowControl on either side) changes it."
+    ),
+)
 def test_long_names_and_many_kommuner_have_no_layout_findings(sheets, write_workbook):
     prepared = prepare(write_workbook(long_county(sheets)), TEMPLATES)
     assert len(prepared.papers) > len(prepare(EXAMPLE, TEMPLATES).papers) + len(LONG_KOMMUNER)
@@ -81,8 +95,12 @@ def shift_tables(docx: bytes) -> bytes:
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "word/document.xml":
-                data = re.sub(rb"(<w:tblPr>(?:(?!</w:tblPr>).)*?)<w:jc [^>]*/>",
-                              rb'\1<w:tblInd w:w="-1701" w:type="dxa"/>', data, flags=re.S)
+                data = re.sub(
+                    rb"(<w:tblPr>(?:(?!</w:tblPr>).)*?)<w:jc [^>]*/>",
+                    rb'\1<w:tblInd w:w="-1701" w:type="dxa"/>',
+                    data,
+                    flags=re.S,
+                )
             target.writestr(item, data)
     return out.getvalue()
 
@@ -92,12 +110,12 @@ def test_check_layout_reports_a_broken_template_naming_paper_and_page(tmp_path):
     shutil.copytree(TEMPLATES, templates)
     step1 = templates / "01_delta_i_lansprocess.docx"
     step1.write_bytes(shift_tables(step1.read_bytes()))
-    result = CliRunner().invoke(main, ["check", "--layout", "--workbook", str(EXAMPLE),
-                                       "--templates", str(templates)])
+    result = CliRunner().invoke(
+        main, ["check", "--layout", "--workbook", str(EXAMPLE), "--templates", str(templates)]
+    )
     assert result.exit_code == 2, result.output
     lines = [line for line in result.output.splitlines() if line.startswith("  - ")]
     step1_papers = [p for p in prepare(EXAMPLE, TEMPLATES).papers if p.steg["nummer"] == 1]
     assert len(lines) == len(step1_papers)  # one per step-1 paper, nothing from steps 2 and 3
-    assert "  - steg-1-beslut-om-att-delta-i-lansprocess/Koping_steg-1.docx: sidan " in \
-        result.output
+    assert "  - steg-1-beslut-om-att-delta-i-lansprocess/Koping_steg-1.docx: sidan " in result.output
     assert all("text utanför marginalerna" in line for line in lines)

@@ -18,11 +18,21 @@ def entry(steg, part, fmt="pdf"):
 def test_one_paper_per_step_and_kind_preferring_the_named_party():
     kinds = party_kinds(EXAMPLE)
     assert kinds["Köpings kommun"] == "kommun" and kinds["Försäkringskassan"] == "stat"
-    manifest = {"filer": [entry(1, "Sala kommun"), entry(1, "Köpings kommun"),
-                          entry(1, "Köpings kommun", "docx"), entry(3, "Region Västmanland"),
-                          entry(3, "Arboga kommun"), entry(3, "Försäkringskassan"),
-                          {"fil": "sammanstallning.xlsx"}]}
+    manifest = {
+        "filer": [
+            entry(1, "Sala kommun"),
+            entry(1, "Köpings kommun"),
+            entry(1, "Köpings kommun", "docx"),
+            entry(3, "Region Västmanland"),
+            entry(3, "Arboga kommun"),
+            entry(3, "Försäkringskassan"),
+            {"fil": "sammanstallning.xlsx"},
+        ]
+    }
     chosen = chosen_papers(manifest, kinds, "Köpings kommun")
     assert {key: e["part"] for key, e in chosen.items()} == {
-        (1, "kommun"): "Köpings kommun", (3, "region"): "Region Västmanland",
-        (3, "kommun"): "Arboga kommun", (3, "stat"): "Försäkringskassan"}
+        (1, "kommun"): "Köpings kommun",
+        (3, "region"): "Region Västmanland",
+        (3, "kommun"): "Arboga kommun",
+        (3, "stat"): "Försäkringskassan",
+    }

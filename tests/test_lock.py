@@ -30,16 +30,23 @@ def build_args(out):
 def test_second_build_stops_and_names_the_holder(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(out)], cwd=ROOT, text=True,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(out)],
+        cwd=ROOT,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
     try:
         assert holder.stdout.readline() == "held\n"
         result = CliRunner().invoke(main, build_args(out))
     finally:
         holder.communicate("\n", timeout=30)
     assert result.exit_code == 2
-    assert result.output.startswith(f"Ett fel måste rättas:\n  - {out}: en annan körning av "
-                                    f"papers skriver redan i mappen (process {holder.pid} på ")
+    assert result.output.startswith(
+        f"Ett fel måste rättas:\n  - {out}: en annan körning av "
+        f"papers skriver redan i mappen (process {holder.pid} på "
+    )
     assert "Vänta tills den är klar" in result.output
     assert snapshot(out) == {}  # it wrote nothing
     after = CliRunner().invoke(main, build_args(out))  # the lock went with the process
@@ -50,9 +57,18 @@ def test_two_builds_at_once_leave_one_complete_build(tmp_path):
     out = tmp_path / "out"
     command = [sys.executable, "-m", "pipeline", *build_args(out)]
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    runs = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, encoding="utf-8")
-            for _ in range(3)]
+    runs = [
+        subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        for _ in range(3)
+    ]
     results = [(p.wait(timeout=120), p.stdout.read() + p.stderr.read()) for p in runs]
     for p in runs:
         p.stdout.close()

@@ -18,12 +18,20 @@ from workbooks import TEMPLATES, column_of, set_cell
 
 def png(width: int = 40, height: int = 20) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     rows = b"".join(b"\x00" + b"\x00\x55\xaa" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
-                                                             0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def with_logo(sheets, value):
@@ -54,7 +62,8 @@ def test_a_party_without_a_logo_gets_no_picture(sheets, write_workbook, tmp_path
 
 @pytest.mark.parametrize("value", ["saknas.png", "logo.txt", "../koping.png"])
 def test_a_logo_that_is_not_a_picture_beside_the_workbook_names_the_cell(
-        sheets, write_workbook, tmp_path, value):
+    sheets, write_workbook, tmp_path, value
+):
     (tmp_path / "logo.txt").write_text("ingen bild")
     with_logo(sheets, value)
     with pytest.raises(UserError) as info:

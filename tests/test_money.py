@@ -27,40 +27,48 @@ def plain_split(amount: int, weights: list) -> list[int]:
     return floors
 
 
-@pytest.mark.parametrize(("amount", "weights", "shares"), [
-    (10, [1, 1, 1], [4, 3, 3]),
-    (2, [1, 1, 1], [1, 1, 0]),  # ties go to the earlier rows
-    (1, [5, 5], [1, 0]),
-    (11, [1, 2, 2], [2, 5, 4]),  # 2.2, 4.4, 4.4: the krona left over goes to the earlier .4
-    (100, [Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)], [50, 25, 25]),
-    (10, [Fraction(1, 3), Fraction(2, 3)], [3, 7]),
-    (500_000, [4_532_764, 12_100_000, 2_813_684], [116_545, 311_111, 72_344]),
-    (0, [3, 4], [0, 0]),
-    (0, [], []),
-    (7, [0, 0], [4, 3]),  # all-zero weights: equal shares
-    (5, [0, 3], [0, 5]),
-])
+@pytest.mark.parametrize(
+    ("amount", "weights", "shares"),
+    [
+        (10, [1, 1, 1], [4, 3, 3]),
+        (2, [1, 1, 1], [1, 1, 0]),  # ties go to the earlier rows
+        (1, [5, 5], [1, 0]),
+        (11, [1, 2, 2], [2, 5, 4]),  # 2.2, 4.4, 4.4: the krona left over goes to the earlier .4
+        (100, [Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)], [50, 25, 25]),
+        (10, [Fraction(1, 3), Fraction(2, 3)], [3, 7]),
+        (500_000, [4_532_764, 12_100_000, 2_813_684], [116_545, 311_111, 72_344]),
+        (0, [3, 4], [0, 0]),
+        (0, [], []),
+        (7, [0, 0], [4, 3]),  # all-zero weights: equal shares
+        (5, [0, 3], [0, 5]),
+    ],
+)
 def test_examples(amount, weights, shares):
     assert split(amount, weights) == shares
 
 
-@pytest.mark.parametrize(("amount", "weights", "error"), [
-    (10.0, [1], TypeError),
-    (True, [1], TypeError),
-    (Fraction(10), [1], TypeError),
-    (-1, [1], ValueError),
-    (10, [1, -1], ValueError),
-    (10, [Fraction(-1, 2), 1], ValueError),
-    (10, [], ValueError),
-])
+@pytest.mark.parametrize(
+    ("amount", "weights", "error"),
+    [
+        (10.0, [1], TypeError),
+        (True, [1], TypeError),
+        (Fraction(10), [1], TypeError),
+        (-1, [1], ValueError),
+        (10, [1, -1], ValueError),
+        (10, [Fraction(-1, 2), 1], ValueError),
+        (10, [], ValueError),
+    ],
+)
 def test_refuses(amount, weights, error):
     with pytest.raises(error):
         split(amount, weights)
 
 
 amounts = st.integers(min_value=0, max_value=10**10)
-weight = st.one_of(st.integers(min_value=0, max_value=10**7),
-                   st.fractions(min_value=0, max_value=1000, max_denominator=1000))
+weight = st.one_of(
+    st.integers(min_value=0, max_value=10**7),
+    st.fractions(min_value=0, max_value=1000, max_denominator=1000),
+)
 weight_lists = st.lists(weight, min_size=1, max_size=20)
 
 
@@ -76,8 +84,11 @@ def test_shares_add_up_exactly_and_none_is_negative(amount, weights):
 def test_each_share_is_within_one_krona_of_its_quota(amount, weights):
     shares = split(amount, weights)
     total = sum(Fraction(w) for w in weights)
-    quotas = ([amount * Fraction(w) / total for w in weights] if total
-              else [Fraction(amount, len(weights))] * len(weights))
+    quotas = (
+        [amount * Fraction(w) / total for w in weights]
+        if total
+        else [Fraction(amount, len(weights))] * len(weights)
+    )
     assert all(abs(s - q) < 1 for s, q in zip(shares, quotas))
 
 

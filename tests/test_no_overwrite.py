@@ -39,11 +39,13 @@ def workbook(tmp_path):
 
 # ---- status --xlsx ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_status_never_writes_over_the_workbook(workbook, force):
     before = workbook.read_bytes()
-    result = invoke("status", "--workbook", workbook, "--templates", TEMPLATES,
-                    "--xlsx", workbook, *force)
+    result = invoke(
+        "status", "--workbook", workbook, "--templates", TEMPLATES, "--xlsx", workbook, *force
+    )
     one_problem(result, str(workbook), "är arbetsboken; statustabellen skrivs aldrig över den.")
     assert workbook.read_bytes() == before
 
@@ -75,8 +77,9 @@ def test_status_xlsx_keeps_formula_like_text_as_text(sheets, write_workbook, tmp
                 if value == "Sala kommun":
                     row[i] = Text(evil)
     path = tmp_path / "status.xlsx"
-    result = invoke("status", "--workbook", write_workbook(sheets), "--templates", TEMPLATES,
-                    "--xlsx", path)
+    result = invoke(
+        "status", "--workbook", write_workbook(sheets), "--templates", TEMPLATES, "--xlsx", path
+    )
     assert result.exit_code == 0, result.output
     ws = load_workbook(path)["Status"]
     cell = next(c for c in ws["A"] if c.value == evil)
@@ -86,6 +89,7 @@ def test_status_xlsx_keeps_formula_like_text_as_text(sheets, write_workbook, tmp
 
 
 # ---- init ---------------------------------------------------------------------------------
+
 
 def test_init_into_a_missing_folder(tmp_path):
     path = tmp_path / "finns-inte" / "ny.xlsx"
@@ -100,6 +104,7 @@ def test_init_refuses_the_workbook(workbook):
 
 
 # ---- --out --------------------------------------------------------------------------------
+
 
 def build(workbook, out, *extra):
     return invoke("build", "--workbook", workbook, "--templates", TEMPLATES, "--out", out, *extra)
@@ -133,8 +138,11 @@ def test_out_with_other_peoples_files_needs_force(workbook, tmp_path):
     out = tmp_path / "dokument"
     out.mkdir()
     (out / "anteckningar.docx").write_bytes(b"mina")
-    one_problem(build(workbook, out), str(out), "mappen finns redan och har filer som papers "
-                "inte har skrivit (anteckningar.docx)")
+    one_problem(
+        build(workbook, out),
+        str(out),
+        "mappen finns redan och har filer som papers inte har skrivit (anteckningar.docx)",
+    )
     assert snapshot(out) == {"anteckningar.docx": b"mina"}
     assert build(workbook, out, "--force").exit_code == 0
     assert (out / "anteckningar.docx").read_bytes() == b"mina"
@@ -142,13 +150,19 @@ def test_out_with_other_peoples_files_needs_force(workbook, tmp_path):
 
 # ---- the manifest -------------------------------------------------------------------------
 
+
 def test_manifest_entry_outside_out_never_deletes_the_workbook(workbook, tmp_path):
     out = tmp_path / "out"
     assert build(workbook, out).exit_code == 0
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    manifest["papers"].append({"steg": 1, "part": "Köpings kommun",
-                               "fil": "../data/arbetsbok.xlsx",
-                               "sha256": hashlib.sha256(workbook.read_bytes()).hexdigest()})
+    manifest["papers"].append(
+        {
+            "steg": 1,
+            "part": "Köpings kommun",
+            "fil": "../data/arbetsbok.xlsx",
+            "sha256": hashlib.sha256(workbook.read_bytes()).hexdigest(),
+        }
+    )
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     before = workbook.read_bytes()
     result = build(workbook, out)
@@ -156,16 +170,25 @@ def test_manifest_entry_outside_out_never_deletes_the_workbook(workbook, tmp_pat
     assert result.output.startswith(
         f"2 fel måste rättas:\n  - {out / 'manifest.json'}, post {paper_count() + 1} i papers "
         "(fil): fann "
-        "»../data/arbetsbok.xlsx«, förväntade en sökväg inuti out/")
+        "»../data/arbetsbok.xlsx«, förväntade en sökväg inuti out/"
+    )
     assert workbook.read_bytes() == before
     forced = build(workbook, out, "--force")
     assert forced.exit_code == 0, forced.output
     assert workbook.read_bytes() == before
 
 
-@pytest.mark.parametrize("text", ['[1, 2]', '{"papers": {"a": 1}}', '{"papers": [3]}',
-                                  '{"papers": [{"fil": "C:/x.docx", "sha256": "zz"}]}',
-                                  'inte json', '{"papers": [{"fil": 5}]}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[1, 2]",
+        '{"papers": {"a": 1}}',
+        '{"papers": [3]}',
+        '{"papers": [{"fil": "C:/x.docx", "sha256": "zz"}]}',
+        "inte json",
+        '{"papers": [{"fil": 5}]}',
+    ],
+)
 def test_manifest_of_the_wrong_shape_is_reported(workbook, tmp_path, text):
     out = tmp_path / "out"
     assert build(workbook, out).exit_code == 0
@@ -182,8 +205,9 @@ def test_manifest_of_the_wrong_shape_is_reported(workbook, tmp_path, text):
 
 # ---- bundle -------------------------------------------------------------------------------
 
+
 def test_bundle_names_are_unique(sheets, write_workbook, tmp_path):
-    """"Köping" and "Köping!" both give Koping: the second party's zip is Koping-2.zip."""
+    """ "Köping" and "Köping!" both give Koping: the second party's zip is Koping-2.zip."""
     header = sheets["Parter"][0]
     for row in sheets["Parter"][1:]:
         if row[header.index("Part")] == "Arboga kommun":
@@ -192,8 +216,7 @@ def test_bundle_names_are_unique(sheets, write_workbook, tmp_path):
     assert build(workbook, out).exit_code == 0
     result = invoke("bundle", "--workbook", workbook, "--templates", TEMPLATES, "--out", out)
     assert result.exit_code == 0, result.output
-    for name, party in (("Koping.zip", "Koping_steg-1.docx"),
-                        ("Koping-2.zip", "Koping-2_steg-1.docx")):
+    for name, party in (("Koping.zip", "Koping_steg-1.docx"), ("Koping-2.zip", "Koping-2_steg-1.docx")):
         names = zipfile.ZipFile(io.BytesIO((out / "paket" / name).read_bytes())).namelist()
         assert any(n.endswith("/" + party) for n in names), (name, names)
     again = invoke("bundle", "--workbook", workbook, "--templates", TEMPLATES, "--out", out)

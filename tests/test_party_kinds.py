@@ -30,12 +30,15 @@ def test_paper_counts_follow_the_workbook(shipped_out):
     assert "Arbetsförmedlingen" not in paying and (3, "Arbetsförmedlingen") not in papers
 
 
-@pytest.mark.parametrize("part, opening", [
-    ("Köpings kommun", "Kommunstyrelsens förslag till kommunfullmäktige:"),
-    ("Västerås stad", "Kommunstyrelsens förslag till kommunfullmäktige:"),
-    ("Region Västmanland", "Regionstyrelsens förslag till regionfullmäktige:"),
-    ("Försäkringskassan", "Föreslaget beslut:"),
-])
+@pytest.mark.parametrize(
+    "part, opening",
+    [
+        ("Köpings kommun", "Kommunstyrelsens förslag till kommunfullmäktige:"),
+        ("Västerås stad", "Kommunstyrelsens förslag till kommunfullmäktige:"),
+        ("Region Västmanland", "Regionstyrelsens förslag till regionfullmäktige:"),
+        ("Försäkringskassan", "Föreslaget beslut:"),
+    ],
+)
 def test_each_kind_addresses_its_own_decision_maker(shipped_out, part, opening):
     for steg in (1, 2):
         assert opening in text(shipped_out, steg, part)
@@ -47,18 +50,25 @@ def test_a_state_agency_reads_as_its_own_decision(shipped_out, part):
         paper = text(shipped_out, steg, part)
         assert paper.splitlines()[0] == "Beslutsunderlag"
         assert f"{part} deltar i länsprocessen" in paper or f"{part} godkänner" in paper
-        for municipal in ("Kommunstyrelsen", "kommunfullmäktige", "Kommunchef", "förvaltningen",
-                          "Förvaltningen"):
+        for municipal in (
+            "Kommunstyrelsen",
+            "kommunfullmäktige",
+            "Kommunchef",
+            "förvaltningen",
+            "Förvaltningen",
+        ):
             assert municipal not in paper
 
 
 def test_step1_delegates_to_the_named_representative(shipped_out):
-    assert ("Deltagandet delegeras till kommunens representant i styrelsen för "
-            "Samordningsförbundet Västra Mälardalen, Annika Ståhl.") in text(
-        shipped_out, 1, "Köpings kommun")
+    assert (
+        "Deltagandet delegeras till kommunens representant i styrelsen för "
+        "Samordningsförbundet Västra Mälardalen, Annika Ståhl."
+    ) in text(shipped_out, 1, "Köpings kommun")
     assert "stadens representant" in text(shipped_out, 1, "Västerås stad")
-    assert ("regionens representant i styrelserna för de tre samordningsförbunden, "
-            "Kent Ahlström.") in text(shipped_out, 1, "Region Västmanland")
+    assert (
+        "regionens representant i styrelserna för de tre samordningsförbunden, Kent Ahlström."
+    ) in text(shipped_out, 1, "Region Västmanland")
 
 
 def test_a_party_whose_earlier_decision_was_sent_back_is_not_said_to_agree(shipped_out):
@@ -69,8 +79,10 @@ def test_a_party_whose_earlier_decision_was_sent_back_is_not_said_to_agree(shipp
 
 def test_step1_carries_kopings_remiss_and_assessment(shipped_out):
     paper = text(shipped_out, 1, "Köpings kommun")
-    assert ("Ärendet har remitterats till Social- och arbetsmarknadsförvaltningen för ett "
-            "tjänstemannayttrande.") in paper
+    assert (
+        "Ärendet har remitterats till Social- och arbetsmarknadsförvaltningen för ett "
+        "tjänstemannayttrande."
+    ) in paper
     assert "Tjänstemannayttrande från Social- och arbetsmarknadsförvaltningen" in paper
     assert "samverkansvinster tas till vara" in paper
     assert f"Köpings kommun betalar i dag 375{NBSP}000{NBSP}kronor per år" in paper
@@ -86,13 +98,17 @@ def test_arbetsformedlingen_is_told_who_pays_the_state_part(shipped_out):
 
 def test_step2_proposal_by_membership(shipped_out):
     kept = text(shipped_out, 2, "Sala kommun")
-    assert "Sala kommun godkänner förbundsordningen för Samordningsförbundet Västmanland i " \
-           "bilaga 1." in kept
+    assert (
+        "Sala kommun godkänner förbundsordningen för Samordningsförbundet Västmanland i "
+        "bilaga 1." in kept
+    )
     assert "bilaga 2" not in kept
     assert "Sala kommun är medlem i Norra Västmanlands Samordningsförbund, som fortsätter" in kept
     wound_up = text(shipped_out, 2, "Köpings kommun")
-    assert ("Köpings kommun godkänner ändringen av förbundsordningen för Samordningsförbundet "
-            "Västra Mälardalen i bilaga 2.") in wound_up
+    assert (
+        "Köpings kommun godkänner ändringen av förbundsordningen för Samordningsförbundet "
+        "Västra Mälardalen i bilaga 2."
+    ) in wound_up
     assert "bildas den" not in wound_up  # an existing förbund continues: nothing is formed
     region = text(shipped_out, 2, "Region Västmanland")
     assert "Samordningsförbundet Västerås i bilaga 2" in region
@@ -101,20 +117,27 @@ def test_step2_proposal_by_membership(shipped_out):
 
 def test_step2_explains_the_capital_share_with_its_date(shipped_out):
     paper = text(shipped_out, 2, "Köpings kommun")
-    assert (f"Samordningsförbundet Västra Mälardalen hade ett eget kapital på 950{NBSP}000"
-            f"{NBSP}kronor den 31 december 2022.") in paper
-    assert (f"Köpings kommuns andel av det kvarvarande kapitalet, beräknad efter kommunens "
-            f"andel av medlemsbidragen till förbundet, är 116{NBSP}971{NBSP}kronor.") in paper
-    assert "Kommunfullmäktige beslutade den 28 mars 2022, § 45, att bifalla förslaget i " \
-           "ärendet ”Beslut om att delta i länsprocess”." in paper
+    assert (
+        f"Samordningsförbundet Västra Mälardalen hade ett eget kapital på 950{NBSP}000"
+        f"{NBSP}kronor den 31 december 2022."
+    ) in paper
+    assert (
+        f"Köpings kommuns andel av det kvarvarande kapitalet, beräknad efter kommunens "
+        f"andel av medlemsbidragen till förbundet, är 116{NBSP}971{NBSP}kronor."
+    ) in paper
+    assert (
+        "Kommunfullmäktige beslutade den 28 mars 2022, § 45, att bifalla förslaget i "
+        "ärendet ”Beslut om att delta i länsprocess”." in paper
+    )
 
 
 def test_step3_proposes_each_payers_amount(shipped_out):
     koping = text(shipped_out, 3, "Köpings kommun")
     assert f"Köpings kommun betalar 455{NBSP}425{NBSP}kronor i medlemsbidrag" in koping
     assert f"en ökning med 80{NBSP}425{NBSP}kronor (21,4{NBSP}procent)" in koping
-    assert ("Från den 1 januari 2024 upphör medlemsbidraget till Samordningsförbundet Västra "
-            "Mälardalen") in koping
+    assert (
+        "Från den 1 januari 2024 upphör medlemsbidraget till Samordningsförbundet Västra Mälardalen"
+    ) in koping
     assert "social- och arbetsmarknadsnämndens budget" in koping
     fk = text(shipped_out, 3, "Försäkringskassan")
     assert f"Försäkringskassan betalar 9{NBSP}723{NBSP}224{NBSP}kronor i medlemsbidrag" in fk

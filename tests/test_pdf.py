@@ -19,7 +19,8 @@ from workbooks import EXAMPLE, TEMPLATES
 
 pytestmark = pytest.mark.skipif(
     find_office() is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice and poppler-utils are needed (.ci/run installs them)")
+    reason="LibreOffice and poppler-utils are needed (.ci/run installs them)",
+)
 
 # The page count each template is written for, at most.
 MAX_PAGES = {1: 3, 2: 5, 3: 3}
@@ -34,21 +35,21 @@ def built(tmp_path_factory):
 
 
 def pdf_text(path):
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def pdf_info(path):
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
 
 
 def test_every_paper_has_a_pdf_listed_in_the_manifest(built):
     import json
+
     manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
-    pdfs = {(e["steg"], e["part"]): e["fil"] for e in manifest["filer"]
-            if e.get("format") == "pdf"}
+    pdfs = {(e["steg"], e["part"]): e["fil"] for e in manifest["filer"] if e.get("format") == "pdf"}
     papers = paper_paths(built)
     assert len(pdfs) == len(papers) == len(prepare(EXAMPLE, TEMPLATES).papers)
     for key, path in papers.items():
@@ -57,13 +58,19 @@ def test_every_paper_has_a_pdf_listed_in_the_manifest(built):
 
 
 def test_pdf_carries_party_and_figures(built):
-    text = " ".join(pdf_text(paper_paths(built)[(3, "Köpings kommun")].with_suffix(".pdf"))
-                    .replace(NBSP, " ").split())
+    text = " ".join(
+        pdf_text(paper_paths(built)[(3, "Köpings kommun")].with_suffix(".pdf"))
+        .replace(NBSP, " ")
+        .split()
+    )
     assert "Köpings kommun" in text
     assert "betalar 455 425 kronor i medlemsbidrag" in text
     assert "+80 425" in text  # the change column of the table
-    text1 = " ".join(pdf_text(paper_paths(built)[(1, "Köpings kommun")].with_suffix(".pdf"))
-                     .replace(NBSP, " ").split())
+    text1 = " ".join(
+        pdf_text(paper_paths(built)[(1, "Köpings kommun")].with_suffix(".pdf"))
+        .replace(NBSP, " ")
+        .split()
+    )
     assert "375 000 kronor per år" in text1
 
 
@@ -79,18 +86,31 @@ def test_pdfs_are_tagged_pdf_a_and_pdf_ua(built):
     data = path.read_bytes()
     assert b"<pdfaid:part>2</pdfaid:part>" in data
     assert b"<pdfuaid:part>1</pdfuaid:part>" in data  # LibreOffice 7.4 writes both
-    assert pdf_info(path)["Title"].strip() == \
-        "Bildande av Samordningsförbundet Västmanland – Köpings kommun"
+    assert (
+        pdf_info(path)["Title"].strip()
+        == "Bildande av Samordningsförbundet Västmanland – Köpings kommun"
+    )
 
 
 def test_template_saved_again_by_libreoffice_still_renders(tmp_path):
     resaved = tmp_path / "mallar"
     resaved.mkdir()
     profile = (tmp_path / "profil").as_uri()
-    subprocess.run([find_office(), "--headless", f"-env:UserInstallation={profile}",
-                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(resaved),
-                    *map(str, sorted(TEMPLATES.glob("*.docx")))],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            find_office(),
+            "--headless",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(resaved),
+            *map(str, sorted(TEMPLATES.glob("*.docx"))),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     assert len(list(resaved.glob("*.docx"))) == 6  # three steps, two bilagor, the följebrev
     out = tmp_path / "out"
     build(EXAMPLE, resaved, out, parts=["Köping"])
@@ -101,8 +121,19 @@ def test_template_saved_again_by_libreoffice_still_renders(tmp_path):
 
 def test_without_libreoffice_the_docx_are_written_and_exit_is_2(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline.build, "find_office", lambda: None)
-    result = CliRunner().invoke(main, ["build", "--pdf", "--workbook", str(EXAMPLE),
-                                       "--templates", str(TEMPLATES), "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--pdf",
+            "--workbook",
+            str(EXAMPLE),
+            "--templates",
+            str(TEMPLATES),
+            "--out",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 2
     assert "LibreOffice behövs för --pdf" in result.output
     assert "apt-get install libreoffice-writer-nogui" in result.output
@@ -113,8 +144,10 @@ def test_without_libreoffice_the_docx_are_written_and_exit_is_2(tmp_path, monkey
 def test_bundle_carries_the_pdfs(built):
     import io
     import zipfile
-    result = CliRunner().invoke(main, ["bundle", "--out", str(built), "--workbook",
-                                       str(EXAMPLE), "--templates", str(TEMPLATES)])
+
+    result = CliRunner().invoke(
+        main, ["bundle", "--out", str(built), "--workbook", str(EXAMPLE), "--templates", str(TEMPLATES)]
+    )
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(io.BytesIO((built / "paket" / "Koping.zip").read_bytes())) as archive:
         names = archive.namelist()
@@ -122,14 +155,14 @@ def test_bundle_carries_the_pdfs(built):
     assert sum(n.endswith(".docx") for n in names) == 8  # papers, letters, two bilagor
 
 
-def test_a_build_without_pdf_keeps_the_pdfs_of_unchanged_papers(sheets, write_workbook,
-                                                                  tmp_path):
+def test_a_build_without_pdf_keeps_the_pdfs_of_unchanged_papers(sheets, write_workbook, tmp_path):
     first = build(write_workbook(sheets), TEMPLATES, tmp_path, pdf=True)
     count = len(first.papers)
     assert len(list(tmp_path.rglob("*.pdf"))) == count
     build(write_workbook(sheets), TEMPLATES, tmp_path)
     assert len(list(tmp_path.rglob("*.pdf"))) == count
     from workbooks import column_of, set_cell
+
     telefon = column_of(sheets, "Parter", "Telefon")
     set_cell(sheets, "Parter", f"{telefon}9", "0221-999 99")  # Köping's papers change
     result = build(write_workbook(sheets), TEMPLATES, tmp_path)

@@ -32,13 +32,15 @@ from pipeline.pdf_batches import OfficeBroken, convert
 from conftest import paper_paths
 from workbooks import EXAMPLE, TEMPLATES, paper_count
 
-real = pytest.mark.skipif(find_office() is None or shutil.which("pdftotext") is None,
-                          reason="LibreOffice and poppler-utils are needed (.ci/run installs them)")
+real = pytest.mark.skipif(
+    find_office() is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler-utils are needed (.ci/run installs them)",
+)
 
 # A stand-in for soffice: converts the documents given after --outdir DIR in order, as
 # LibreOffice 7.4 does: it stops silently (exit 0) after LIMIT documents, and a document that
 # is not a zip (not a .docx) makes it stop there (a crash); every run is recorded in RUNS.
-FAKE_OFFICE = '''#!{python}
+FAKE_OFFICE = """#!{python}
 import json, sys, zipfile
 from pathlib import Path
 LIMIT, RUNS = {limit}, Path({runs!r})
@@ -58,17 +60,20 @@ for name in files[:LIMIT]:
         sys.exit(134)
     (outdir / (Path(name).stem + ".pdf")).write_bytes(b"%PDF-1.7 " + Path(name).read_bytes()[-20:]
                                                       + b"\\n%%EOF\\n")
-'''
+"""
 
 
 @pytest.fixture
 def fake_office(tmp_path, monkeypatch):
     """Install the stand-in (limit 5 documents a run); returns the file of recorded runs."""
+
     def install(limit=5, broken=False):
         script = tmp_path / "soffice"
         runs = tmp_path / "runs.jsonl"
-        script.write_text(FAKE_OFFICE.format(python=sys.executable, limit=limit, runs=str(runs),
-                                             broken=broken), encoding="utf-8")
+        script.write_text(
+            FAKE_OFFICE.format(python=sys.executable, limit=limit, runs=str(runs), broken=broken),
+            encoding="utf-8",
+        )
         script.chmod(0o755)
         monkeypatch.setattr(batches, "find_office", lambda: str(script))
         monkeypatch.setattr(pipeline.build, "find_office", lambda: str(script))
@@ -76,6 +81,7 @@ def fake_office(tmp_path, monkeypatch):
         # the stand-in's PDFs are not real ones: no registrar metadata to add to them
         monkeypatch.setattr(pipeline.handover, "finish_pdf", lambda pdf, docx: pdf)
         return runs
+
     return install
 
 
@@ -88,8 +94,7 @@ def tiny_docx(text: str) -> bytes:
 
 
 def papers(n: int) -> dict[str, bytes]:
-    return {f"steg-{i % 3 + 1}/K{i:03d}_steg.docx": tiny_docx(f"Handling nummer {i}")
-            for i in range(n)}
+    return {f"steg-{i % 3 + 1}/K{i:03d}_steg.docx": tiny_docx(f"Handling nummer {i}") for i in range(n)}
 
 
 def runs_of(runs: Path) -> list[list[str]]:
@@ -117,8 +122,7 @@ def test_small_sets_still_use_every_process():
     assert sorted(sum(split, []), key=int) == [str(i) for i in range(1162)]
 
 
-def test_a_paper_that_stops_its_batch_is_named_and_the_rest_is_retried_alone(fake_office,
-                                                                              monkeypatch):
+def test_a_paper_that_stops_its_batch_is_named_and_the_rest_is_retried_alone(fake_office, monkeypatch):
     runs = fake_office(limit=50)
     monkeypatch.setattr(batches, "BATCH", 4)
     docs = papers(8)
@@ -130,8 +134,10 @@ def test_a_paper_that_stops_its_batch_is_named_and_the_rest_is_retried_alone(fak
     alone = [r[0] for r in runs_of(runs) if len(r) == 1]
     assert any(broken.rsplit("/", 1)[1] in name for name in alone)  # tried alone once
     lines = [p.message() for p in converted.problems()]
-    assert lines[0] == (f"{broken}: LibreOffice kunde inte göra någon PDF av handlingen, inte "
-                        "heller när den fick gå ensam.")
+    assert lines[0] == (
+        f"{broken}: LibreOffice kunde inte göra någon PDF av handlingen, inte "
+        "heller när den fick gå ensam."
+    )
     assert "1 av 8 handlingar fick ingen PDF" in lines[-1]
     assert "papers-pdf.log" in lines[-1]
     assert "Signal 6" in converted.log.read_text(encoding="utf-8")
@@ -151,8 +157,9 @@ def test_a_libreoffice_that_converts_nothing_is_a_broken_installation(fake_offic
         convert(papers(3), processes=2)
 
 
-def test_build_writes_the_other_pdfs_and_exits_2_naming_the_broken_paper(fake_office,
-                                                                         tmp_path, monkeypatch):
+def test_build_writes_the_other_pdfs_and_exits_2_naming_the_broken_paper(
+    fake_office, tmp_path, monkeypatch
+):
     fake_office(limit=50)
     real_convert = batches.convert
 
@@ -162,9 +169,21 @@ def test_build_writes_the_other_pdfs_and_exits_2_naming_the_broken_paper(fake_of
 
     monkeypatch.setattr(pipeline.build, "convert", with_one_broken)
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", "--pdf", "--pdf-processer", "2", "--workbook",
-                                       str(EXAMPLE), "--templates", str(TEMPLATES), "--out",
-                                       str(out)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            "--pdf",
+            "--pdf-processer",
+            "2",
+            "--workbook",
+            str(EXAMPLE),
+            "--templates",
+            str(TEMPLATES),
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 2, result.output
     assert "steg-2" in result.output and "Koping_steg-2.docx: LibreOffice kunde inte" in result.output
     count = paper_count()
@@ -269,8 +288,9 @@ def test_soffice_on_path_comes_first(tmp_path, monkeypatch):
 def pdf_text(data: bytes, tmp_path: Path) -> str:
     path = tmp_path / "x.pdf"
     path.write_bytes(data)
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 @real

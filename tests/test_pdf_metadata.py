@@ -23,7 +23,7 @@ def pdfs(tmp_path_factory):
     found = {}
     for paper in result.papers:
         if paper.part == "Köpings kommun":
-            path = out / (paper.path[:-len(".docx")] + ".pdf")
+            path = out / (paper.path[: -len(".docx")] + ".pdf")
             found[paper.steg["nummer"]] = pikepdf.open(path)
     yield found
     for pdf in found.values():

@@ -76,8 +76,10 @@ def test_the_xlsx_says_what_the_csv_says_and_all_parties_are_listed(bundled):
     sheet = book.active
     header = [c.value for c in sheet[1]]
     assert header == list(register.COLUMNS)
-    xlsx = [{h: "" if v is None else str(v) for h, v in zip(header, row)}
-            for row in sheet.iter_rows(min_row=2, values_only=True)]
+    xlsx = [
+        {h: "" if v is None else str(v) for h, v in zip(header, row)}
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
     every = csv_rows((bundled / "paket" / "diarieforteckning.csv").read_bytes())
     assert xlsx == every
     with zipfile.ZipFile(bundled / "paket" / "Koping.zip") as archive:
@@ -86,15 +88,23 @@ def test_the_xlsx_says_what_the_csv_says_and_all_parties_are_listed(bundled):
 
 
 def test_text_that_looks_like_a_formula_stays_text():
-    row = register.Row('=HYPERLINK("http://x","klicka")', "+46 avsändare", "@mottagare",
-                       "2023-09-15", "-1", "=1+1.docx", 3, "ab" * 32, "1")
+    row = register.Row(
+        '=HYPERLINK("http://x","klicka")',
+        "+46 avsändare",
+        "@mottagare",
+        "2023-09-15",
+        "-1",
+        "=1+1.docx",
+        3,
+        "ab" * 32,
+        "1",
+    )
     book = openpyxl.load_workbook(io.BytesIO(register.as_xlsx([row], dt.date(2023, 9, 15))))
     cells = list(book.active.iter_rows(min_row=2))[0]
     assert cells[0].value == '=HYPERLINK("http://x","klicka")'
     assert all(c.data_type != "f" for c in cells)
     assert cells[7].value == 3
     read = csv_rows(register.as_csv([row]))[0]
-    assert read["Rubrik"] == "'=HYPERLINK(\"http://x\",\"klicka\")"
+    assert read["Rubrik"] == '\'=HYPERLINK("http://x","klicka")'
     assert (read["Avsändare"], read["Mottagare"]) == ("'+46 avsändare", "'@mottagare")
-    assert register.as_xlsx([row], dt.date(2023, 9, 15)) == register.as_xlsx([row],
-                                                                              dt.date(2023, 9, 15))
+    assert register.as_xlsx([row], dt.date(2023, 9, 15)) == register.as_xlsx([row], dt.date(2023, 9, 15))

@@ -20,12 +20,20 @@ from docxtpl_reference import parts, plain_docxtpl, same_document
 from small_templates import TEMPLATES, document, png, with_footnotes
 
 PROPERTIES = Properties("Titel", "Köpings kommun", dt.date(2024, 3, 1))
-ROWS = [{"namn": "Köping", "belopp": "1 000", "grupp": "A", "farg": "FF0000"},
-        {"namn": "Sala & <Heby>", "belopp": "2 000", "grupp": "A", "farg": "00FF00"},
-        {"namn": "Arboga", "belopp": "3 000", "grupp": "B", "farg": "0000FF"}]
-CONTEXT = {"rader": ROWS, "kolumner": ["2024", "2025", "2026", "2027", "2028"],
-           "rik": RichText("fet", bold=True), "part": "Köpings kommun", "rubrik": "Rubrik",
-           "flera_rader": "rad 1\nrad 2\tflik", "kalla": "SCB"}
+ROWS = [
+    {"namn": "Köping", "belopp": "1 000", "grupp": "A", "farg": "FF0000"},
+    {"namn": "Sala & <Heby>", "belopp": "2 000", "grupp": "A", "farg": "00FF00"},
+    {"namn": "Arboga", "belopp": "3 000", "grupp": "B", "farg": "0000FF"},
+]
+CONTEXT = {
+    "rader": ROWS,
+    "kolumner": ["2024", "2025", "2026", "2027", "2028"],
+    "rik": RichText("fet", bold=True),
+    "part": "Köpings kommun",
+    "rubrik": "Rubrik",
+    "flera_rader": "rad 1\nrad 2\tflik",
+    "kalla": "SCB",
+}
 
 
 @pytest.mark.parametrize("feature", sorted(TEMPLATES))
@@ -64,8 +72,7 @@ def test_picture_renders_as_docxtpl(tmp_path, where):
 
     template = document(tmp_path / "bild.docx", build)
     ours = render_document(template, {"logotyp": image}, PROPERTIES)
-    plain = plain_docxtpl(template, {}, PROPERTIES,
-                          lambda tpl: {"logotyp": DescribedImage(tpl, image)})
+    plain = plain_docxtpl(template, {}, PROPERTIES, lambda tpl: {"logotyp": DescribedImage(tpl, image)})
     assert same_document(plain, ours) == []
     assert "word/media/image1.png" in parts(ours)
 
@@ -76,8 +83,11 @@ def test_hyperlink_renders_as_docxtpl(tmp_path):
     ours = render_document(template, {"webb": link}, PROPERTIES)
 
     def context(tpl):  # as docxtpl's documentation makes a link
-        return {"webb": RichText(link.text, url_id=tpl.build_url_id(link.url),
-                                 color="0563C1", underline=True)}
+        return {
+            "webb": RichText(
+                link.text, url_id=tpl.build_url_id(link.url), color="0563C1", underline=True
+            )
+        }
 
     assert same_document(plain_docxtpl(template, {}, PROPERTIES, context), ours) == []
     files = parts(ours)

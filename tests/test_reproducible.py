@@ -10,9 +10,11 @@ from workbooks import EXAMPLE, TEMPLATES
 
 
 def digests(folder):
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()
-            and not p.name.startswith(".papers.lock")}  # the lock file stays by design
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.startswith(".papers.lock")
+    }  # the lock file stays by design
 
 
 def test_two_builds_are_byte_identical(tmp_path):

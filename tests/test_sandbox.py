@@ -23,8 +23,7 @@ PROPERTIES = Properties("Titel", "Sala kommun", dt.date(2024, 3, 1))
 
 
 def render(tmp_path, *paragraphs, context=None):
-    template = document(tmp_path / "mall.docx",
-                        lambda d: [d.add_paragraph(p) for p in paragraphs])
+    template = document(tmp_path / "mall.docx", lambda d: [d.add_paragraph(p) for p in paragraphs])
     return render_document(template, context or {}, PROPERTIES)
 
 
@@ -38,14 +37,16 @@ def refused(tmp_path, *paragraphs, context=None) -> str:
 
 def test_a_template_cannot_empty_a_list_of_the_context(tmp_path):
     rader = [{"forbund": "Norra"}, {"forbund": "Södra"}]
-    message = refused(tmp_path, "Före", "{{ kapital.rader.clear() or '' }}",
-                      context={"kapital": {"rader": rader}})
+    message = refused(
+        tmp_path, "Före", "{{ kapital.rader.clear() or '' }}", context={"kapital": {"rader": rader}}
+    )
     assert rader == [{"forbund": "Norra"}, {"forbund": "Södra"}]
     assert "{{ kapital.rader.clear() or '' }}" in message
 
 
-@pytest.mark.parametrize("tag", ["{% include 'annan.docx' %}", "{% import 'makron' as m %}",
-                                 "{% extends 'bas.docx' %}"])
+@pytest.mark.parametrize(
+    "tag", ["{% include 'annan.docx' %}", "{% import 'makron' as m %}", "{% extends 'bas.docx' %}"]
+)
 def test_a_template_cannot_fetch_another(tmp_path, tag):
     message = refused(tmp_path, f"Text {tag}")
     assert "kan inte hämta andra mallar" in message
@@ -67,8 +68,11 @@ def test_padding_filters_are_bounded(tmp_path):
 
 
 def test_loops_that_never_finish_are_stopped(tmp_path):
-    message = refused(tmp_path, "{% for i in range(10000) %}{% for j in range(10000) %}"
-                      "{% for k in range(10000) %}{% endfor %}{% endfor %}{% endfor %}")
+    message = refused(
+        tmp_path,
+        "{% for i in range(10000) %}{% for j in range(10000) %}"
+        "{% for k in range(10000) %}{% endfor %}{% endfor %}{% endfor %}",
+    )
     assert "en loop tar aldrig slut" in message
 
 
@@ -78,15 +82,17 @@ def test_recursion_is_a_template_error(tmp_path):
 
 
 def test_a_computation_error_names_the_tag(tmp_path):
-    message = refused(tmp_path, "{{ summa }}", "{{ summa / noll }}",
-                      context={"summa": 10, "noll": 0})
+    message = refused(tmp_path, "{{ summa }}", "{{ summa / noll }}", context={"summa": 10, "noll": 0})
     assert "division med noll" in message and "{{ summa / noll }}" in message
 
 
 @pytest.mark.parametrize("name_filter", ["safe", "urlize"])
 def test_markup_filters_are_refused(tmp_path, name_filter):
-    message = refused(tmp_path, f"Namn: {{{{ namn|{name_filter} }}}}",
-                      context={"namn": "Köping <Kommun> www.koping.se"})
+    message = refused(
+        tmp_path,
+        f"Namn: {{{{ namn|{name_filter} }}}}",
+        context={"namn": "Köping <Kommun> www.koping.se"},
+    )
     assert f"filtret »{name_filter}« är inte tillåtet" in message
 
 
@@ -96,8 +102,9 @@ def test_a_name_with_markup_comes_out_as_written(tmp_path):
 
 
 def test_rendered_xml_that_is_not_well_formed_is_an_error(tmp_path):
-    message = refused(tmp_path, "Inledning", "{%r if visa %}", "text {% endif %} slut",
-                      context={"visa": False})
+    message = refused(
+        tmp_path, "Inledning", "{%r if visa %}", "text {% endif %} slut", context={"visa": False}
+    )
     assert "inte är giltig XML" in message and "slut" in message
 
 
@@ -116,10 +123,12 @@ def test_a_mall_that_is_a_text_file(tmp_path):
 def test_a_macro_enabled_mall(tmp_path):
     path = document(tmp_path / "mall.docx", lambda d: d.add_paragraph("x"))
     import zipfile
+
     with zipfile.ZipFile(path) as z:
         files = {n: z.read(n) for n in z.namelist()}
     files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
-        b"document.main+xml", b"document.macroEnabled.main+xml")
+        b"document.main+xml", b"document.macroEnabled.main+xml"
+    )
     with zipfile.ZipFile(path, "w") as z:
         for n, d in files.items():
             z.writestr(n, d)
@@ -144,8 +153,9 @@ def templates_with(tmp_path, name, change):
 
 def build(tmp_path, folder):
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", "--workbook", str(EXAMPLE), "--templates",
-                                       str(folder), "--out", str(out)])
+    result = CliRunner().invoke(
+        main, ["build", "--workbook", str(EXAMPLE), "--templates", str(folder), "--out", str(out)]
+    )
     return result, out
 
 
@@ -154,6 +164,7 @@ def test_build_stops_with_exit_2_and_writes_nothing(tmp_path):
         doc = Document(path)
         doc.add_paragraph("{{ kapital.rader.clear() or '' }}")
         doc.save(path)
+
     result, out = build(tmp_path, templates_with(tmp_path, "01_delta_i_lansprocess.docx", change))
     assert result.exit_code == 2, result.output
     assert "mallen 01_delta_i_lansprocess.docx" in result.output
@@ -163,8 +174,9 @@ def test_build_stops_with_exit_2_and_writes_nothing(tmp_path):
 
 
 def test_build_names_the_mall_that_is_a_text_file(tmp_path):
-    folder = templates_with(tmp_path, "03_medlemsbidrag.docx",
-                            lambda path: path.write_text("ingen mall"))
+    folder = templates_with(
+        tmp_path, "03_medlemsbidrag.docx", lambda path: path.write_text("ingen mall")
+    )
     result, out = build(tmp_path, folder)
     assert result.exit_code == 2, result.output
     assert "»03_medlemsbidrag.docx« är inte ett Word-dokument" in result.output
@@ -172,19 +184,25 @@ def test_build_names_the_mall_that_is_a_text_file(tmp_path):
 
 
 def test_a_string_doubled_in_a_loop_is_stopped(tmp_path):
-    message = refused(tmp_path, "{% set ns = namespace(s='x') %}{% for i in range(100) %}"
-                      "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}")
+    message = refused(
+        tmp_path,
+        "{% set ns = namespace(s='x') %}{% for i in range(100) %}"
+        "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+    )
     assert "en text som mallen bygger upp ger" in message
 
 
 def test_a_string_doubled_through_a_macro_is_stopped(tmp_path):
-    message = refused(tmp_path, "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% endif %}"
-                      "{% endmacro %}{{ f('x', 100) }}")
+    message = refused(
+        tmp_path,
+        "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ f('x', 100) }}",
+    )
     assert "en text som mallen bygger upp ger" in message
 
 
 def test_a_template_that_cannot_be_used_is_reported_once(tmp_path):
-    folder = templates_with(tmp_path, "03_medlemsbidrag.docx",
-                            lambda path: path.write_text("ingen mall"))
+    folder = templates_with(
+        tmp_path, "03_medlemsbidrag.docx", lambda path: path.write_text("ingen mall")
+    )
     result, _ = build(tmp_path, folder)
     assert result.output.count("03_medlemsbidrag.docx« är inte ett Word-dokument") == 1

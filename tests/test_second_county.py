@@ -25,8 +25,14 @@ def test_counts_per_step(out):
     for steg in (1, 2):
         assert len([p for s, p in papers if s == steg]) == 8  # five kommuner, region, two agencies
     assert {p for s, p in papers if s == 3} == {
-        "Tierps kommun", "Östhammars kommun", "Älvkarleby kommun", "Enköpings kommun",
-        "Håbo kommun", "Region Uppsala", "Försäkringskassan"}
+        "Tierps kommun",
+        "Östhammars kommun",
+        "Älvkarleby kommun",
+        "Enköpings kommun",
+        "Håbo kommun",
+        "Region Uppsala",
+        "Försäkringskassan",
+    }
 
 
 def test_wording_follows_the_numbers(out):
@@ -43,8 +49,7 @@ def test_language_rules_and_no_empty_values(out):
     breaks = []
     for (steg, part), path in paper_paths(out).items():
         for line in running_text(path):
-            breaks += [(steg, part, rule.__name__, found) for rule in RULES
-                       for found in rule(line)]
+            breaks += [(steg, part, rule.__name__, found) for rule in RULES for found in rule(line)]
         text = document_text(path)
         assert "None" not in text and "Diarienummer" not in text, (steg, part)
     assert breaks == []

@@ -16,13 +16,15 @@ from conftest import document_text, paper_paths
 from workbooks import EXAMPLE
 
 DOMAIN_WORDS = Path(__file__).parent / "data" / "domanord.txt"
-pytestmark = pytest.mark.skipif(shutil.which("hunspell") is None,
-                                reason="hunspell saknas (apt-get install hunspell hunspell-sv)")
+pytestmark = pytest.mark.skipif(
+    shutil.which("hunspell") is None, reason="hunspell saknas (apt-get install hunspell hunspell-sv)"
+)
 
 
 def unknown_words(text: str) -> set[str]:
-    run = subprocess.run(["hunspell", "-d", "sv_SE", "-l"], input=text, capture_output=True,
-                         text=True, check=True)
+    run = subprocess.run(
+        ["hunspell", "-d", "sv_SE", "-l"], input=text, capture_output=True, text=True, check=True
+    )
     return set(run.stdout.split())
 
 

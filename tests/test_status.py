@@ -27,8 +27,7 @@ def run(*args):
 
 
 def test_table_matches_the_sheet(sheets, write_workbook):
-    sheets["Ärenden"].append(["Norbergs kommun", 1, None, dt.date(2022, 3, 30), "§ 12",
-                              "avslag"])
+    sheets["Ärenden"].append(["Norbergs kommun", 1, None, dt.date(2022, 3, 30), "§ 12", "avslag"])
     s = status_of(write_workbook(sheets), dt.date(2022, 4, 15))
     cell = {(p, n): c.text for (p, n), c in s.cells.items()}
     assert cell[("Köpings kommun", 1)] == "bifall 2022-03-28 § 45"
@@ -38,8 +37,9 @@ def test_table_matches_the_sheet(sheets, write_workbook):
     assert cell[("Köpings kommun", 2)] == "väntar (svar senast 2023-03-31)"
     assert cell[("Region Västmanland", 1)] == "försenat (svar senast 2022-03-31)"
     assert cell[("Arbetsförmedlingen", 3)] == "–"  # pays nothing itself: no step-3 paper
-    assert s.summaries[0] == ("Steg 1 (Beslut om att delta i länsprocess): 5 av 13 parter "
-                              "har beslutat, 7 försenade.")
+    assert s.summaries[0] == (
+        "Steg 1 (Beslut om att delta i länsprocess): 5 av 13 parter har beslutat, 7 försenade."
+    )
     assert s.summaries[2].endswith("0 av 12 parter har beslutat.")
 
 
@@ -50,8 +50,16 @@ def test_before_the_answer_date_nothing_is_overdue(sheets, write_workbook):
 
 def test_command_and_xlsx(sheets, write_workbook, tmp_path):
     target = tmp_path / "status.xlsx"
-    result = run("--workbook", write_workbook(sheets), "--templates", TEMPLATES,
-                 "--datum", "2022-04-15", "--xlsx", target)
+    result = run(
+        "--workbook",
+        write_workbook(sheets),
+        "--templates",
+        TEMPLATES,
+        "--datum",
+        "2022-04-15",
+        "--xlsx",
+        target,
+    )
     assert result.exit_code == 0, result.output
     assert "Läget den 2022-04-15" in result.output
     assert "4 av 13 parter har beslutat" in result.output

@@ -26,6 +26,7 @@ def prepared(write_workbook, templates):
         figures, problems = compute(bok)
         assert problems == []
         return bok, figures
+
     return prepared
 
 
@@ -90,8 +91,9 @@ def test_amount_format_groups_every_thousand(sheets, prepared):
     assert cell.number_format == "#,##0"
 
 
-@pytest.mark.parametrize("name", ['=HYPERLINK("http://x","klicka")', "=1+1", "+46 kommun",
-                                  "-kommun", "@kommun"])
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("http://x","klicka")', "=1+1", "+46 kommun", "-kommun", "@kommun"]
+)
 def test_text_that_looks_like_a_formula_stays_text(sheets, prepared, name):
     for sheet in ("Parter", "Medlemsbidrag", "Ärenden"):
         for row in sheets[sheet][1:]:
@@ -116,8 +118,12 @@ def test_as_text_right_aligns_amounts_with_plain_spaces(sheets, prepared):
     lines = text.splitlines()
     header = lines[2]
     koping = next(line for line in lines if line.startswith("Köpings kommun "))
-    for column, value in (("I dag, kr", "375 000"), ("2024, kr", "455 425"),
-                          ("Förändring, kr", "+80 425"), ("Invånare", "26 133")):
+    for column, value in (
+        ("I dag, kr", "375 000"),
+        ("2024, kr", "455 425"),
+        ("Förändring, kr", "+80 425"),
+        ("Invånare", "26 133"),
+    ):
         assert koping[: column_end(header, column)].endswith(" " + value)
     current = as_text(by_name["Nuvarande bidrag"]).splitlines()[2:]
     assert len({len(line) for line in current}) == 1  # every column, the last one too, ends together

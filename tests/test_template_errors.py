@@ -33,13 +33,15 @@ def templates_with(tmp_path, *paragraphs):
 
 
 def check(folder):
-    return CliRunner().invoke(main, ["check", "--workbook", str(EXAMPLE), "--templates",
-                                     str(folder)])
+    return CliRunner().invoke(main, ["check", "--workbook", str(EXAMPLE), "--templates", str(folder)])
 
 
 def test_a_tag_split_across_runs_is_named_not_an_earlier_tag_with_the_same_name(tmp_path):
-    folder = templates_with(tmp_path, ["Kontroll: {% if part.saknas is defined %}ja{% endif %}"],
-                            ["Namn: ", "{{ part.", ["saknas"], " }} slut"])
+    folder = templates_with(
+        tmp_path,
+        ["Kontroll: {% if part.saknas is defined %}ja{% endif %}"],
+        ["Namn: ", "{{ part.", ["saknas"], " }} slut"],
+    )
     result = check(folder)
     assert result.exit_code == 2
     assert "mallen 03_medlemsbidrag.docx" in result.output
@@ -49,17 +51,24 @@ def test_a_tag_split_across_runs_is_named_not_an_earlier_tag_with_the_same_name(
 
 
 def test_an_unclosed_if_is_named_with_its_paragraph(tmp_path):
-    folder = templates_with(tmp_path, ["Inledning"], ["Om kommun: {% if part.ar_kommun %}",
-                                                      "kommunens text"], ["Sista stycket"])
+    folder = templates_with(
+        tmp_path,
+        ["Inledning"],
+        ["Om kommun: {% if part.ar_kommun %}", "kommunens text"],
+        ["Sista stycket"],
+    )
     result = check(folder)
     assert result.exit_code == 2
-    assert ("taggen {% if part.ar_kommun %} avslutas aldrig ({% endif %} saknas), i stycket "
-            "»Om kommun: {% if part.ar_kommun %}kommunens text«") in result.output
+    assert (
+        "taggen {% if part.ar_kommun %} avslutas aldrig ({% endif %} saknas), i stycket "
+        "»Om kommun: {% if part.ar_kommun %}kommunens text«"
+    ) in result.output
 
 
 def test_an_unclosed_for_inside_a_closed_if(tmp_path):
-    folder = templates_with(tmp_path, ["{% if true %}"], ["{% for r in kapital.rader %}rad"],
-                            ["{% endif %}"])
+    folder = templates_with(
+        tmp_path, ["{% if true %}"], ["{% for r in kapital.rader %}rad"], ["{% endif %}"]
+    )
     result = check(folder)
     assert result.exit_code == 2
     assert "{% for r in kapital.rader %}" in result.output

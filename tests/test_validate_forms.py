@@ -27,8 +27,11 @@ def with_cached_value(path, sheet_index: int, ref: str, cached: str, text: bool 
     with zipfile.ZipFile(path) as z:
         files = {i.filename: z.read(i) for i in z.infolist()}
     kind = ' t="str"' if text else ""
-    xml, n = re.subn(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*(?:/>|></v>)',
-                     rf'<c r="{ref}"\1{kind}><f>\2</f><v>{cached}</v>', files[member].decode())
+    xml, n = re.subn(
+        rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*(?:/>|></v>)',
+        rf'<c r="{ref}"\1{kind}><f>\2</f><v>{cached}</v>',
+        files[member].decode(),
+    )
     assert n == 1, xml
     files[member] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -44,13 +47,17 @@ def test_dates_and_percentages_as_text(sheets, loads):
     set_cell(sheets, "Parametrar", "B11", "25,0 %")
     p = loads(sheets).parametrar
     assert p.bildandedatum == dt.date(2023, 5, 1)
-    assert (p.andel_stat, p.andel_region, p.andel_kommuner) == (Fraction(1, 2), Fraction(1, 4),
-                                                                Fraction(1, 4))
+    assert (p.andel_stat, p.andel_region, p.andel_kommuner) == (
+        Fraction(1, 2),
+        Fraction(1, 4),
+        Fraction(1, 4),
+    )
 
 
 def test_optional_parameters_take_their_defaults(sheets, loads):
-    sheets["Parametrar"] = [row for row in sheets["Parametrar"]
-                            if not str(row[0]).startswith(("Andel", "Fördelning"))]
+    sheets["Parametrar"] = [
+        row for row in sheets["Parametrar"] if not str(row[0]).startswith(("Andel", "Fördelning"))
+    ]
     p = loads(sheets).parametrar
     assert (p.andel_stat, p.andel_region, p.andel_kommuner) == (0.5, 0.25, 0.25)
     assert p.fordelning_interimsbudget == "medlemsbidrag"
@@ -77,8 +84,7 @@ def test_names_are_written_as_their_sheet_spells_them(sheets, loads):
     set_cell(sheets, "Medlemsbidrag", "A13", "KÖPINGS  kommun")
     set_cell(sheets, "Medlemsbidrag", "B13", "samordningsförbundet västra mälardalen")
     row = loads(sheets).medlemsbidrag.iloc[11]
-    assert (row["part"], row["forbund"]) == ("Köpings kommun",
-                                             "Samordningsförbundet Västra Mälardalen")
+    assert (row["part"], row["forbund"]) == ("Köpings kommun", "Samordningsförbundet Västra Mälardalen")
 
 
 def test_arenden_is_optional(sheets, loads):
@@ -103,8 +109,11 @@ def test_formula_without_cached_value_in_an_extra_column(sheets, write_workbook,
     set_cell(sheets, "Parter", "U9", "=J9")
     with pytest.raises(UserError) as info:
         load(write_workbook(sheets), templates)
-    assert info.value.problems[0].message().startswith(
-        "Parter!U9 (Kontaktperson): en formel utan beräknat värde")
+    assert (
+        info.value.problems[0]
+        .message()
+        .startswith("Parter!U9 (Kontaktperson): en formel utan beräknat värde")
+    )
 
 
 def test_formula_without_cached_value_in_the_parameter_column(sheets, write_workbook, templates):
@@ -112,4 +121,5 @@ def test_formula_without_cached_value_in_the_parameter_column(sheets, write_work
     with pytest.raises(UserError) as info:
         load(write_workbook(sheets), templates)
     assert [p.message() for p in info.value.problems][0].startswith(
-        "Parametrar!A2 (Parameter): en formel utan beräknat värde")
+        "Parametrar!A2 (Parameter): en formel utan beräknat värde"
+    )

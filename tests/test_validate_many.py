@@ -15,14 +15,23 @@ from workbooks import EXAMPLE, set_cell, write
 
 def state(folder):
     """Every file under the folder: name -> (sha256, modification time)."""
-    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
-                                               p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*"))}
+    return {
+        p.relative_to(folder).as_posix(): (
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+            p.stat().st_mtime_ns,
+        )
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 def test_five_defects_in_three_sheets_are_all_reported(sheets, write_workbook, templates):
-    defects = {"Parter!E7": "många", "Parter!C13": "myndighet", "Förbund!C4": "mycket",
-               "Förbund!D2": "igår", "Medlemsbidrag!C5": -1}
+    defects = {
+        "Parter!E7": "många",
+        "Parter!C13": "myndighet",
+        "Förbund!C4": "mycket",
+        "Förbund!D2": "igår",
+        "Medlemsbidrag!C5": -1,
+    }
     for where, value in defects.items():
         sheet, cell = where.split("!")
         set_cell(sheets, sheet, cell, value)

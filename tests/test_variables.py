@@ -27,8 +27,9 @@ def test_every_variable_is_described_and_every_description_is_used():
 
 
 def test_command_lists_variables_and_filters_with_examples():
-    result = CliRunner().invoke(main, ["variables", "--workbook", str(EXAMPLE),
-                                       "--templates", str(TEMPLATES)])
+    result = CliRunner().invoke(
+        main, ["variables", "--workbook", str(EXAMPLE), "--templates", str(TEMPLATES)]
+    )
     assert result.exit_code == 0, result.output
     assert "part.bidrag_nytt" in result.output
     assert "kommuner[].ar_denna_part" in result.output

@@ -24,8 +24,7 @@ def example_sheets() -> dict[str, list[list]]:
         rows = [list(r) for r in ws.iter_rows(values_only=True)]
         while rows and all(v is None for v in rows[-1]):
             rows.pop()
-        sheets[ws.title] = [[v.date() if isinstance(v, dt.datetime) else v for v in r]
-                            for r in rows]
+        sheets[ws.title] = [[v.date() if isinstance(v, dt.datetime) else v for v in r] for r in rows]
     return sheets
 
 

@@ -32,14 +32,30 @@ def row_of(sheets: dict, sheet: str, first_cell: str) -> int:
 def as_shared_string(path: Path, cell: str, text: bytes) -> Path:
     """Make the inline text cell `cell` (holding MARKERING) a shared string, as Excel writes
     text, with `text` as the second entry of a shared-strings part."""
-    replace_in_parts(path, f'<c r="{cell}" t="inlineStr"><is><t>MARKERING</t></is></c>'.encode(),
-                     f'<c r="{cell}" t="s"><v>1</v></c>'.encode())
-    replace_in_parts(path, b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType='
-                     b'"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings'
-                     b'+xml"/></Types>')
-    replace_in_parts(path, b"</Relationships>", b'<Relationship Type="http://schemas.'
-                     b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
-                     b'Target="sharedStrings.xml" Id="rId99"/></Relationships>')
-    return add_part(path, "xl/sharedStrings.xml", (
-        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" '
-        b'uniqueCount="2"><si><t>ok</t></si><si><t>' + text + b'</t></si></sst>'))
+    replace_in_parts(
+        path,
+        f'<c r="{cell}" t="inlineStr"><is><t>MARKERING</t></is></c>'.encode(),
+        f'<c r="{cell}" t="s"><v>1</v></c>'.encode(),
+    )
+    replace_in_parts(
+        path,
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType='
+        b'"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings'
+        b'+xml"/></Types>',
+    )
+    replace_in_parts(
+        path,
+        b"</Relationships>",
+        b'<Relationship Type="http://schemas.'
+        b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        b'Target="sharedStrings.xml" Id="rId99"/></Relationships>',
+    )
+    return add_part(
+        path,
+        "xl/sharedStrings.xml",
+        (
+            b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" '
+            b'uniqueCount="2"><si><t>ok</t></si><si><t>' + text + b"</t></si></sst>"
+        ),
+    )
