@@ -43,15 +43,12 @@ def check_size(path: Path) -> None:
     if total > MAX_UNPACKED:
         raise UserError(
             [
-                Problem(
+                Problem.note(
                     path.name,
-                    (
-                        f"arbetsboken packas upp till {megabytes(total)}, mer än gränsen "
-                        f"{megabytes(MAX_UNPACKED)}. En arbetsbok för ett län är normalt mindre än 1 MB: "
-                        "kontrollera att det är rätt fil, eller spara en kopia med bara de blad som "
-                        "verktyget läser."
-                    ),
-                    found=False,
+                    f"arbetsboken packas upp till {megabytes(total)}, mer än gränsen "
+                    f"{megabytes(MAX_UNPACKED)}. En arbetsbok för ett län är normalt mindre än 1 MB: "
+                    "kontrollera att det är rätt fil, eller spara en kopia med bara de blad som "
+                    "verktyget läser.",
                 )
             ]
         )
@@ -59,15 +56,12 @@ def check_size(path: Path) -> None:
         if part.file_size > RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
             raise UserError(
                 [
-                    Problem(
+                    Problem.note(
                         path.name,
-                        (
-                            f"delen {part.filename} i arbetsboken packas upp till {megabytes(part.file_size)} "
-                            f"från {part.compress_size} byte, mer än {MAX_RATIO} gånger sin storlek. Så "
-                            "packar ingen vanlig arbetsbok (filen kan vara gjord för att fylla minnet) och "
-                            "den läses inte: kontrollera att det är rätt fil."
-                        ),
-                        found=False,
+                        f"delen {part.filename} i arbetsboken packas upp till {megabytes(part.file_size)} "
+                        f"från {part.compress_size} byte, mer än {MAX_RATIO} gånger sin storlek. Så "
+                        "packar ingen vanlig arbetsbok (filen kan vara gjord för att fylla minnet) och "
+                        "den läses inte: kontrollera att det är rätt fil.",
                     )
                 ]
             )
@@ -76,13 +70,10 @@ def check_size(path: Path) -> None:
 def damaged(path: Path, detail: str) -> UserError:
     return UserError(
         [
-            Problem(
+            Problem.note(
                 path.name,
-                (
-                    f"arbetsboken är skadad ({detail}). Öppna den i Excel eller Calc och spara den på nytt, "
-                    "eller ta fram en tidigare kopia."
-                ),
-                found=False,
+                f"arbetsboken är skadad ({detail}). Öppna den i Excel eller Calc och spara den på nytt, "
+                "eller ta fram en tidigare kopia.",
             )
         ]
     )
@@ -156,15 +147,12 @@ def text_problems(path: Path) -> list[Problem]:
                 if codes:
                     where = f"{sheet}!{attributes.get(b'r', b'?').decode('ascii', 'replace')}"
                     problems.append(
-                        Problem(
+                        Problem.note(
                             where,
-                            (
-                                "text utan styrtecken (cellen innehåller "
-                                + ", ".join(f"U+{c:04X}" for c in codes)
-                                + ", som inte får stå i en Excel- eller Word-fil); skriv om texten i "
-                                "cellen."
-                            ),
-                            found=False,
+                            "text utan styrtecken (cellen innehåller "
+                            + ", ".join(f"U+{c:04X}" for c in codes)
+                            + ", som inte får stå i en Excel- eller Word-fil); skriv om texten i "
+                            "cellen.",
                         )
                     )
     return problems
@@ -196,7 +184,6 @@ def number_problems(path: Path, sheet: str) -> list[Problem]:
                         "vara)"
                     ),
                     text,
-                    found=True,
                 )
             )
     return problems

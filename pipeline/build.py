@@ -209,7 +209,7 @@ def build(
             protect=(workbook, templates),
         )
     if missing_office:
-        raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
+        raise UserError([Problem.note("--pdf", INSTALL_HINT)])
     if pdf_problems:  # the papers and the other PDFs are written; these are named
         raise UserError(pdf_problems)
     return BuildResult(

@@ -74,7 +74,7 @@ def open_workbook(path: Path, data_only: bool = True):
     """The workbook read-only: its cached values, or (data_only=False) its formulas. Its size
     is checked from the zip directory first."""
     if not path.exists():
-        raise UserError([Problem(str(path), "arbetsboken finns inte.", found=False)])
+        raise UserError([Problem.note(str(path), "arbetsboken finns inte.")])
     archive.check_size(path)
     try:
         with warnings.catch_warnings():
@@ -93,11 +93,10 @@ def open_workbook(path: Path, data_only: bool = True):
 def not_a_workbook(path: Path) -> UserError:
     return UserError(
         [
-            Problem(
+            Problem.note(
                 str(path),
                 "filen går inte att läsa som en Excel-arbetsbok (.xlsx). Spara den som "
                 "Excel-arbetsbok och försök igen.",
-                found=False,
             )
         ]
     )
@@ -146,7 +145,7 @@ def _read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         if actual is None:
             if not spec.optional:
                 problems.append(
-                    Problem(str(path.name), f"bladet »{spec.name}« saknas i arbetsboken.", found=False)
+                    Problem.note(str(path.name), f"bladet »{spec.name}« saknas i arbetsboken.")
                 )
             continue
         try:
@@ -185,15 +184,12 @@ def duplicate_sheets(path: Path, worksheets) -> list[Problem]:
             f"»{visible(ws.title)}«" + (" (dolt)" if ws.sheet_state != "visible" else "") for ws in same
         ]
         problems.append(
-            Problem(
+            Problem.note(
                 path.name,
-                (
-                    f"bladen {', '.join(names[:-1])} och {names[-1]} har samma namn när stora och små "
-                    "bokstäver, mellanslag och osynliga tecken inte räknas, så det går inte att veta "
-                    "vilket som gäller. Ta bort eller byt namn på alla utom ett (dolda blad visas i "
-                    "Excel med Format > Dölj och ta fram > Ta fram blad)."
-                ),
-                found=False,
+                f"bladen {', '.join(names[:-1])} och {names[-1]} har samma namn när stora och små "
+                "bokstäver, mellanslag och osynliga tecken inte räknas, så det går inte att veta "
+                "vilket som gäller. Ta bort eller byt namn på alla utom ett (dolda blad visas i "
+                "Excel med Format > Dölj och ta fram > Ta fram blad).",
             )
         )
     return problems
@@ -214,13 +210,10 @@ def read_table(
     if len(rows) > archive.MAX_ROWS:
         limit = plain_grouped(archive.MAX_ROWS)
         return None, [
-            Problem(
+            Problem.note(
                 f"{spec.name}!A{archive.MAX_ROWS + 1}",
-                (
-                    f"bladet har fler än {limit} rader, fler än ett län kan behöva; ta bort raderna "
-                    "under tabellen (även tomma rader med formatering) och försök igen."
-                ),
-                found=False,
+                f"bladet har fler än {limit} rader, fler än ett län kan behöva; ta bort raderna "
+                "under tabellen (även tomma rader med formatering) och försök igen.",
             )
         ]
     header_row = rows[0] if rows else ()
@@ -321,11 +314,10 @@ def match_headers(spec: schema.Sheet, header_row: tuple):
             extras[key] = (letter, str(header).strip())
         elif column.key in columns:
             problems.append(
-                Problem(
+                Problem.note(
                     f"{spec.name}!{letter}1",
                     f"rubriken »{header}« finns redan i kolumn {columns[column.key][0]}; "
                     "ta bort eller byt namn på den ena.",
-                    found=False,
                 )
             )
         else:
@@ -333,8 +325,6 @@ def match_headers(spec: schema.Sheet, header_row: tuple):
     for column in spec.columns:
         if column.required and column.key not in columns:
             problems.append(
-                Problem(
-                    f"{spec.name}!1", f"kolumnen »{column.header}« saknas i rubrikraden.", found=False
-                )
+                Problem.note(f"{spec.name}!1", f"kolumnen »{column.header}« saknas i rubrikraden.")
             )
     return columns, extras, problems

@@ -186,7 +186,7 @@ def unusable(raw: object, where: str, header: str | None, limit: int = PROSE_LIM
     """The problem of a cell that no column can use: a formula never calculated, a value
     `read` rejected (an Excel error, invisible characters...), or text over `limit`."""
     if isinstance(raw, Uncalculated):
-        return Problem(where, NO_CACHE_TEXT.format(formula=raw), header=header, found=False)
+        return Problem.note(where, NO_CACHE_TEXT.format(formula=raw), header=header)
     if isinstance(raw, Rejected):
         return Problem(where, raw.expected, raw.value, header)
     expected = too_long(raw, limit)
@@ -250,11 +250,10 @@ def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
             continue
         if parameter.key in seen:
             problems.append(
-                Problem(
+                Problem.note(
                     f"{table.sheet}!{name_letter}{rad}",
                     f"parametern »{parameter.name}« står redan på rad {seen[parameter.key]}; "
                     "ta bort den ena raden.",
-                    found=False,
                 )
             )
             continue
@@ -287,11 +286,10 @@ def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
         if parameter.key not in seen:
             if parameter.required:
                 problems.append(
-                    Problem(
+                    Problem.note(
                         table.sheet,
                         f"parametern »{parameter.name}« saknas; lägg till en rad med "
                         f"{parameter.name} i kolumnen Parameter och ett värde i kolumnen Värde.",
-                        found=False,
                     )
                 )
             values[parameter.key] = (
@@ -381,9 +379,7 @@ def check_parter(
                 )
         if row.typ == "kommun" and "forbund" not in table.columns:
             problems.append(
-                Problem(
-                    f"{table.sheet}!1", "kolumnen »Förbund« saknas; den krävs för kommuner.", found=False
-                )
+                Problem.note(f"{table.sheet}!1", "kolumnen »Förbund« saknas; den krävs för kommuner.")
             )
         if row.forbund is not None and normalize_header(row.forbund) not in names:
             problems.append(
@@ -413,15 +409,12 @@ def check_members(table: RawTable, forbund: pd.DataFrame, parter: pd.DataFrame) 
         return []
     own = {normalize_header(f) for t, f in zip(parter["typ"], parter["forbund"]) if t == "kommun" and f}
     return [
-        Problem(
+        Problem.note(
             table.cell("forbund", rad),
-            (
-                "förbundet har inga medlemmar: ingen kommun på bladet Parter har det i kolumnen "
-                "Förbund, och det finns ingen region eller stat (de är medlemmar i alla förbund). "
-                "Skriv förbundet på dess kommuner på bladet Parter, eller ta bort raden."
-            ),
+            "förbundet har inga medlemmar: ingen kommun på bladet Parter har det i kolumnen "
+            "Förbund, och det finns ingen region eller stat (de är medlemmar i alla förbund). "
+            "Skriv förbundet på dess kommuner på bladet Parter, eller ta bort raden.",
             header=table.header("forbund"),
-            found=False,
         )
         for rad, name in zip(forbund["rad"], forbund["forbund"])
         if name and normalize_header(name) not in own
@@ -576,14 +569,13 @@ def check_parametrar(p: Parametrar, forbund, parter, forbund_table) -> list[Prob
             )
         )
     if forbund.empty:
-        problems.append(Problem(forbund_table.sheet, "minst ett förbund behövs.", found=False))
+        problems.append(Problem.note(forbund_table.sheet, "minst ett förbund behövs."))
     for typ, andel in (("kommun", p.andel_kommuner), ("region", p.andel_region), ("stat", p.andel_stat)):
         if andel > 0 and not (parter["typ"] == typ).any():
             problems.append(
-                Problem(
+                Problem.note(
                     "Parter",
                     f"ingen part av typen {typ}, men dess andel av medlemsbidragen är större än 0.",
-                    found=False,
                 )
             )
     return problems
