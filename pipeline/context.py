@@ -356,10 +356,11 @@ def earlier_decisions(lk: Lookup, steg: int, part: str, organ: str) -> list[dict
 
 def records(frame: pd.DataFrame) -> list[dict]:
     """Rows as dicts of plain Python values (no numpy scalars reach a template)."""
-    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    return [{k: python_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def plain(value):
+def python_value(value: object) -> object:
+    """A numpy scalar (what pandas gives back) as the Python value it holds."""
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         return value.item()
     return value

@@ -24,7 +24,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from . import archive, schema
 from .formatting import plain_grouped
 from .problems import Problem, UserError
-from .values import cell_problem, decode_escapes, name_key, visible
+from .values import cell_problem, decode_escapes, is_empty, name_key, visible
 
 
 class Uncalculated(str):
@@ -43,16 +43,10 @@ class Rejected:
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
-def normalize_header(text: object) -> str:
-    """Headers, sheet names and names match after trimming, case-folding, collapsing spaces
-    and Unicode normalisation, invisible characters left out (see `values.name_key`)."""
-    return name_key(text)
-
-
 def extra_key(header: str) -> str:
     """The template name of an extra column: "Kontakt (e-post)" -> "kontakt_e_post"."""
     table = str.maketrans("åäöéü", "aaoeu")
-    key = re.sub(r"[^a-z0-9]+", "_", normalize_header(header).translate(table)).strip("_")
+    key = re.sub(r"[^a-z0-9]+", "_", name_key(header).translate(table)).strip("_")
     return key or "kolumn"
 
 
@@ -136,12 +130,12 @@ def _read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     formulas = None  # the second view, opened only when a sheet has formulas
     problems: list[Problem] = duplicate_sheets(path, values.worksheets)
     tables: dict[str, RawTable] = {}
-    by_name = {normalize_header(n): n for n in values.sheetnames}
+    by_name = {name_key(n): n for n in values.sheetnames}
     if problems:
         values.close()
         return tables, problems
     for spec in schema.SHEETS:
-        actual = by_name.get(normalize_header(spec.name))
+        actual = by_name.get(name_key(spec.name))
         if actual is None:
             if not spec.optional:
                 problems.append(
@@ -175,7 +169,7 @@ def duplicate_sheets(path: Path, worksheets) -> list[Problem]:
     which one the tool read would be chance (a hidden "Medlemsbidrag " would win)."""
     groups: dict[str, list] = {}
     for ws in worksheets:
-        groups.setdefault(normalize_header(ws.title), []).append(ws)
+        groups.setdefault(name_key(ws.title), []).append(ws)
     problems = []
     for same in groups.values():
         if len(same) < 2:
@@ -237,7 +231,7 @@ def read_table(
                     else Uncalculated(_formula_text(formula_rows[index - 1][col - 1]))
                 )
             cells[letter] = checked(value)
-        if any(not _blank(cells.get(letter)) for letter, _ in columns.values()):
+        if any(not is_empty(cells.get(letter)) for letter, _ in columns.values()):
             table.rows.append((index, cells))
     return table, []
 
@@ -253,10 +247,6 @@ def calculated_cells(ws) -> set[str]:
                 found.add(cell.get("r"))
             cell.clear()
     return found
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def checked(value: object) -> object:
@@ -292,7 +282,7 @@ def _formula_text(value: object) -> str:
 
 
 def match_headers(spec: schema.Sheet, header_row: tuple):
-    wanted = {normalize_header(c.header): c for c in spec.columns}
+    wanted = {name_key(c.header): c for c in spec.columns}
     columns: dict[str, tuple[str, str]] = {}
     extras: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
@@ -306,7 +296,7 @@ def match_headers(spec: schema.Sheet, header_row: tuple):
                 Problem(f"{spec.name}!{letter}1", rejected.expected, rejected.value, "rubrik")
             )
             continue
-        column = wanted.get(normalize_header(header))
+        column = wanted.get(name_key(header))
         if column is None:
             key = extra_key(str(header))
             if key in extras:

@@ -17,8 +17,8 @@ import pandas as pd
 from . import schema
 from .frames import with_column
 from .problems import Problem, UserError
-from .read import RawTable, Rejected, Uncalculated, extra_key, normalize_header, read_tables
-from .values import EXPECTED, PROSE_LIMIT, Invalid, parse, too_long, visible
+from .read import RawTable, Rejected, Uncalculated, extra_key, read_tables
+from .values import EXPECTED, PROSE_LIMIT, Invalid, name_key, parse, same_name, too_long, visible
 
 NO_CACHE_TEXT = (
     "en formel utan beräknat värde ({formula}): öppna arbetsboken i Excel eller "
@@ -133,9 +133,9 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
         problems += check_parametrar(parametrar, forbund, parter, tables["Förbund"])
     if problems:
         return None, problems
-    spelled = {normalize_header(n): n for n in forbund["forbund"]}
+    spelled = {name_key(n): n for n in forbund["forbund"]}
     parametrar = replace(
-        parametrar, kvarvarande_forbund=spelled[normalize_header(parametrar.kvarvarande_forbund)]
+        parametrar, kvarvarande_forbund=spelled[name_key(parametrar.kvarvarande_forbund)]
     )
     return Arbetsbok(
         parametrar=parametrar,
@@ -175,7 +175,7 @@ def typed_frame(spec: schema.Sheet, table: RawTable) -> tuple[pd.DataFrame, list
             problem = unusable(cells.get(letter), f"{spec.name}!{letter}{rad}", header)
             if problem:
                 problems.append(problem)
-            extra[key] = plain(cells.get(letter))
+            extra[key] = extra_value(cells.get(letter))
         record["extra"] = extra
         records.append(record)
     columns = ["rad", *(c.key for c in spec.columns), "extra"]
@@ -213,7 +213,7 @@ def parse_cell(
     return value, None
 
 
-def plain(raw: object) -> object:
+def extra_value(raw: object) -> object:
     """An extra column's value as a template sees it."""
     if isinstance(raw, (Uncalculated, Rejected)) or raw is None:
         return ""
@@ -226,7 +226,7 @@ def plain(raw: object) -> object:
 
 def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
     problems: list[Problem] = []
-    by_name = {normalize_header(p.name): p for p in schema.PARAMETERS}
+    by_name = {name_key(p.name): p for p in schema.PARAMETERS}
     seen: dict[str, int] = {}
     values: dict[str, object] = {}
     cells: dict[str, str] = {}
@@ -241,12 +241,12 @@ def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
         if problem:
             problems.append(problem)
             continue
-        parameter = by_name.get(normalize_header(name))
+        parameter = by_name.get(name_key(name))
         if parameter is None:
             problem = unusable(raw, where, str(name))
             if problem:
                 problems.append(problem)
-            extra[extra_key(str(name))] = plain(raw)
+            extra[extra_key(str(name))] = extra_value(raw)
             continue
         if parameter.key in seen:
             problems.append(
@@ -313,7 +313,7 @@ def unique(table: RawTable, frame: pd.DataFrame, key: str) -> list[Problem]:
     for rad, value in zip(frame["rad"], frame[key]):
         if value is None:
             continue
-        norm = normalize_header(value)
+        norm = name_key(value)
         if norm not in first:
             first[norm] = rad
             continue
@@ -342,7 +342,7 @@ def check_parter(
 ) -> list[Problem]:
     """Per-row rules of Parter; a cell already reported as unreadable is not reported again."""
     problems = []
-    names = {normalize_header(n) for n in forbund["forbund"] if n}
+    names = {name_key(n) for n in forbund["forbund"] if n}
     for row in parter.itertuples():
         if row.typ is not None and row.typ not in schema.PARTY_TYPES:
             problems.append(
@@ -381,7 +381,7 @@ def check_parter(
             problems.append(
                 Problem.note(f"{table.sheet}!1", "kolumnen »Förbund« saknas; den krävs för kommuner.")
             )
-        if row.forbund is not None and normalize_header(row.forbund) not in names:
+        if row.forbund is not None and name_key(row.forbund) not in names:
             problems.append(
                 Problem(
                     table.cell("forbund", row.rad),
@@ -407,7 +407,7 @@ def check_members(table: RawTable, forbund: pd.DataFrame, parter: pd.DataFrame) 
     every förbund). Without one, nobody could take a share of its capital (calculations.md 4)."""
     if parter["typ"].isin(["region", "stat"]).any():
         return []
-    own = {normalize_header(f) for t, f in zip(parter["typ"], parter["forbund"]) if t == "kommun" and f}
+    own = {name_key(f) for t, f in zip(parter["typ"], parter["forbund"]) if t == "kommun" and f}
     return [
         Problem.note(
             table.cell("forbund", rad),
@@ -417,16 +417,16 @@ def check_members(table: RawTable, forbund: pd.DataFrame, parter: pd.DataFrame) 
             header=table.header("forbund"),
         )
         for rad, name in zip(forbund["rad"], forbund["forbund"])
-        if name and normalize_header(name) not in own
+        if name and name_key(name) not in own
     ]
 
 
 def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
     problems = []
-    party = {normalize_header(r.namn): r for r in parter.itertuples() if r.namn}
-    names = {normalize_header(n) for n in forbund["forbund"] if n}
+    party = {name_key(r.namn): r for r in parter.itertuples() if r.namn}
+    names = {name_key(n) for n in forbund["forbund"] if n}
     for row in bidrag.itertuples():
-        payer = party.get(normalize_header(row.part)) if row.part else None
+        payer = party.get(name_key(row.part)) if row.part else None
         if row.part is not None and payer is None:
             problems.append(
                 Problem(
@@ -436,7 +436,7 @@ def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
                     table.header("part"),
                 )
             )
-        if row.forbund is not None and normalize_header(row.forbund) not in names:
+        if row.forbund is not None and name_key(row.forbund) not in names:
             problems.append(
                 Problem(
                     table.cell("forbund", row.rad),
@@ -449,8 +449,8 @@ def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
             payer is not None
             and payer.typ == "kommun"
             and row.forbund is not None
-            and normalize_header(payer.forbund) in names
-            and normalize_header(row.forbund) != normalize_header(payer.forbund)
+            and name_key(payer.forbund) in names
+            and not same_name(row.forbund, payer.forbund)
         ):
             problems.append(
                 Problem(
@@ -489,11 +489,11 @@ def template_names(cell: object) -> list[str]:
 
 def check_arenden(table, arenden, parter, steg) -> list[Problem]:
     problems = []
-    parties = {normalize_header(n) for n in parter["namn"] if n}
+    parties = {name_key(n) for n in parter["namn"] if n}
     steps = set(steg["steg"])
     seen: dict[tuple, int] = {}
     for row in arenden.itertuples():
-        if row.part is not None and normalize_header(row.part) not in parties:
+        if row.part is not None and name_key(row.part) not in parties:
             problems.append(
                 Problem(
                     table.cell("part", row.rad),
@@ -520,7 +520,7 @@ def check_arenden(table, arenden, parter, steg) -> list[Problem]:
                     table.header("beslut"),
                 )
             )
-        key = (normalize_header(row.part) if row.part else None, row.steg)
+        key = (name_key(row.part) if row.part else None, row.steg)
         if None not in key and key in seen:
             problems.append(
                 Problem(
@@ -536,8 +536,8 @@ def check_arenden(table, arenden, parter, steg) -> list[Problem]:
 
 def check_parametrar(p: Parametrar, forbund, parter, forbund_table) -> list[Problem]:
     problems = []
-    names = {normalize_header(n) for n in forbund["forbund"] if n}
-    if normalize_header(p.kvarvarande_forbund) not in names:
+    names = {name_key(n) for n in forbund["forbund"] if n}
+    if name_key(p.kvarvarande_forbund) not in names:
         problems.append(
             Problem(
                 p.cells["kvarvarande_forbund"],
@@ -583,13 +583,13 @@ def check_parametrar(p: Parametrar, forbund, parter, forbund_table) -> list[Prob
 
 def canonical_names(frame: pd.DataFrame, parter, forbund) -> pd.DataFrame:
     """Write party and förbund names as `Parter` and `Förbund` spell them."""
-    party = {normalize_header(n): n for n in parter["namn"]}
-    names = {normalize_header(n): n for n in forbund["forbund"]}
+    party = {name_key(n): n for n in parter["namn"]}
+    names = {name_key(n): n for n in forbund["forbund"]}
     if "part" in frame:
-        frame = with_column(frame, "part", [party.get(normalize_header(v), v) for v in frame["part"]])
+        frame = with_column(frame, "part", [party.get(name_key(v), v) for v in frame["part"]])
     if "forbund" in frame:
         frame = with_column(
-            frame, "forbund", [names.get(normalize_header(v), v) if v else v for v in frame["forbund"]]
+            frame, "forbund", [names.get(name_key(v), v) if v else v for v in frame["forbund"]]
         )
     if "beslut" in frame:
         frame = with_column(
