@@ -11,9 +11,12 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from lxml import etree
@@ -57,29 +60,48 @@ class RawTable:
     extras: dict[str, tuple[str, str]]  # extra key -> (column letter, header as written)
     rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # (row, letter->value)
 
-    def cell(self, key: str, row: int) -> str:
+    def cell(self, key: str, row: object) -> str:
+        """The cell of `key` in row number `row` (an int; pandas hands it over untyped)."""
         return f"{self.sheet}!{self.columns[key][0]}{row}"
 
     def header(self, key: str) -> str:
         return self.columns[key][1]
 
 
-def open_workbook(path: Path, data_only: bool = True):
-    """The workbook read-only: its cached values, or (data_only=False) its formulas. Its size
-    is checked from the zip directory first."""
-    if not path.exists():
-        raise UserError([Problem.note(str(path), "arbetsboken finns inte.")])
-    archive.check_size(path)
+def read_tables(path: Path) -> dict[str, RawTable]:
+    """Every sheet of the schema that is present, as a RawTable; raise UserError with every
+    problem found (a missing sheet or column, a cell no column can use, a damaged file)."""
+    with workbook_errors(path):
+        tables, problems = _read_tables(path)
+    if problems:
+        raise UserError(problems)
+    return tables
+
+
+@contextmanager
+def workbook_errors(path: Path) -> Iterator[None]:
+    """openpyxl's failures while the workbook is opened or read, as the user's error; its
+    English warnings reach no officer."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl's English remarks reach no officer
-            return load_workbook(path, read_only=True, data_only=data_only)
+            warnings.simplefilter("ignore")
+            yield
     except DAMAGED as exc:
         raise damaged(path, exc) from None
     except zipfile.BadZipFile as exc:
         if zipfile.is_zipfile(path):  # a zip whose part does not unpack, not another file
             raise damaged(path, exc) from None
         raise not_a_workbook(path) from None
+
+
+def open_workbook(path: Path, data_only: bool = True) -> Any:
+    """The workbook read-only: its cached values, or (data_only=False) its formulas. Its size
+    is checked from the zip directory first. Called inside `workbook_errors`."""
+    if not path.exists():
+        raise UserError([Problem.note(str(path), "arbetsboken finns inte.")])
+    archive.check_size(path)
+    try:
+        return load_workbook(path, read_only=True, data_only=data_only)
     except (InvalidFileException, KeyError, OSError, ValueError):
         raise not_a_workbook(path) from None
 
@@ -111,18 +133,6 @@ def damaged(path: Path, exc: Exception) -> UserError:
             return UserError(problems)
         return archive.damaged(path, "en del av filen är inte giltig XML")
     return archive.damaged(path, "en del av filen går inte att packa upp: kontrollsumman stämmer inte")
-
-
-def read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
-    """Every sheet of the schema that is present, as a RawTable; problems for the rest."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl's English remarks reach no officer
-            return _read_tables(path)
-    except DAMAGED as exc:
-        raise damaged(path, exc) from None
-    except zipfile.BadZipFile as exc:  # a part whose checksum is wrong, found while reading it
-        raise damaged(path, exc) from None
 
 
 def _read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -28,23 +28,20 @@ NO_CACHE_TEXT = (
 
 @dataclass(frozen=True)
 class Parametrar:
-    lan: str
-    nytt_forbund: str
-    kvarvarande_forbund: str
-    bildandedatum: dt.date
-    startdatum: dt.date
-    budgetar: int
-    medlemsbidrag_totalt: int | None
-    andel_stat: Fraction
-    andel_region: Fraction
-    andel_kommuner: Fraction
-    fordelning_interimsbudget: str
-    kontaktperson: str | None = None
-    sate: str | None = None
-    webbplats: str | None = None
-    exempeldata: str = "nej"
-    extra: dict = field(default_factory=dict)
-    cells: dict = field(default_factory=dict)  # key -> "Parametrar!B5"
+    """The Parametrar sheet: the value of each parameter in `schema.PARAMETERS`, read as an
+    attribute by its key (`p.startdatum`), so that a new parameter is one entry in the schema
+    and nothing here. `extra` holds the sheet's other rows by template name, `cells` each
+    parameter's cell ("Parametrar!B5"). No parameter may be keyed values, extra or cells."""
+
+    values: dict[str, Any]
+    extra: dict[str, object] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)
+
+    def __getattr__(self, key: str) -> Any:
+        values = self.__dict__.get("values", {})  # not there yet while a copy is made
+        if key in values:
+            return values[key]
+        raise AttributeError(f"no parameter {key!r} in schema.PARAMETERS")
 
 
 @dataclass(frozen=True)
@@ -64,12 +61,7 @@ class Arbetsbok:
 
 def load(workbook: Path, templates: Path) -> Arbetsbok:
     """Read and validate; raise UserError with every problem found."""
-    tables, problems = read_tables(workbook)
-    if problems:
-        raise UserError(problems)
-    arbetsbok, problems = validate(tables, templates)
-    if problems:
-        raise UserError(problems)
+    arbetsbok = validate(read_tables(workbook), templates)
     problems = check_logos(arbetsbok, workbook.parent)
     if problems:
         raise UserError(problems)
@@ -106,7 +98,8 @@ def check_logos(bok: Arbetsbok, folder: Path) -> list[Problem]:
     return problems
 
 
-def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | None, list]:
+def validate(tables: dict[str, RawTable], templates: Path) -> Arbetsbok:
+    """The typed workbook; raise UserError with every problem found."""
     problems: list[Problem] = []
     frames = {}
     for spec in schema.SHEETS[1:]:
@@ -114,8 +107,8 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
         frame, found = typed_frame(spec, table)
         frames[spec.name] = frame
         problems += found
-    parametrar, found = read_parametrar(tables[schema.PARAMETRAR.name])
-    problems += found
+    parametrar, read_problems = read_parametrar(tables[schema.PARAMETRAR.name])
+    problems += read_problems
     forbund = frames["Förbund"]
     parter = canonical_names(canonical_types(frames["Parter"]), frames["Parter"], forbund)
     problems += unique(tables["Förbund"], forbund, "forbund")
@@ -129,16 +122,14 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
     problems += check_beslutssteg(tables["Beslutssteg"], frames["Beslutssteg"], templates)
     if "Ärenden" in tables:
         problems += check_arenden(tables["Ärenden"], frames["Ärenden"], parter, frames["Beslutssteg"])
-    if parametrar is not None:
+    if not read_problems:
         problems += check_parametrar(parametrar, forbund, parter, tables["Förbund"])
     if problems:
-        return None, problems
+        raise UserError(problems)
     spelled = {name_key(n): n for n in forbund["forbund"]}
-    parametrar = replace(
-        parametrar, kvarvarande_forbund=spelled[name_key(parametrar.kvarvarande_forbund)]
-    )
+    kept = spelled[name_key(parametrar.kvarvarande_forbund)]
     return Arbetsbok(
-        parametrar=parametrar,
+        parametrar=replace(parametrar, values={**parametrar.values, "kvarvarande_forbund": kept}),
         forbund=forbund,
         parter=parter,
         medlemsbidrag=canonical_names(frames["Medlemsbidrag"], parter, forbund),
@@ -146,7 +137,7 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
         beslutssteg=with_default_galler(frames["Beslutssteg"]),
         arenden=canonical_names(frames["Ärenden"], parter, forbund),
         tables=tables,
-    ), []
+    )
 
 
 # --- one sheet at a time -------------------------------------------------------------------
@@ -191,7 +182,7 @@ def unusable(raw: object, where: str, header: str | None, limit: int = PROSE_LIM
         return Problem(where, raw.expected, raw.value, header)
     expected = too_long(raw, limit)
     if expected:
-        return Problem(where, expected, raw[:60] + "…", header)
+        return Problem(where, expected, str(raw)[:60] + "…", header)
     return None
 
 
@@ -224,80 +215,75 @@ def extra_value(raw: object) -> object:
     return raw
 
 
-def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
-    problems: list[Problem] = []
+def read_parametrar(table: RawTable) -> tuple[Parametrar, list[Problem]]:
+    """The parameters, each from its row or its default, with every problem of the sheet."""
     by_name = {name_key(p.name): p for p in schema.PARAMETERS}
-    seen: dict[str, int] = {}
-    values: dict[str, object] = {}
+    name_letter, value_letter = table.columns["parameter"][0], table.columns["varde"][0]
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}  # key -> row
+    values = {p.key: default_value(p) for p in schema.PARAMETERS}
     cells: dict[str, str] = {}
     extra: dict[str, object] = {}
-    name_letter = table.columns["parameter"][0]
-    value_letter = table.columns["varde"][0]
     for rad, row in table.rows:
-        name = row.get(name_letter)
-        raw = row.get(value_letter)
-        where = f"{table.sheet}!{value_letter}{rad}"
-        problem = unusable(name, f"{table.sheet}!{name_letter}{rad}", "Parameter")
-        if problem:
-            problems.append(problem)
-            continue
+        name, raw = row.get(name_letter), row.get(value_letter)
+        name_cell, where = f"{table.sheet}!{name_letter}{rad}", f"{table.sheet}!{value_letter}{rad}"
+        unreadable = unusable(name, name_cell, "Parameter")
         parameter = by_name.get(name_key(name))
-        if parameter is None:
-            problem = unusable(raw, where, str(name))
-            if problem:
-                problems.append(problem)
+        if unreadable:
+            problems.append(unreadable)
+        elif parameter is None:
+            problems += filter(None, [unusable(raw, where, str(name))])
             extra[extra_key(str(name))] = extra_value(raw)
-            continue
-        if parameter.key in seen:
+        elif parameter.key in seen:
             problems.append(
                 Problem.note(
-                    f"{table.sheet}!{name_letter}{rad}",
+                    name_cell,
                     f"parametern »{parameter.name}« står redan på rad {seen[parameter.key]}; "
                     "ta bort den ena raden.",
                 )
             )
-            continue
-        seen[parameter.key] = rad
-        cells[parameter.key] = where
-        kind = parameter.kind
-        value, problem = parse_cell(
-            kind, raw, where, parameter.name, parameter.required, parameter.max_length
-        )
-        if problem:
-            problems.append(problem)
-        if value is None and parameter.default is not None:
-            value = parse(kind, parameter.default)
-        if parameter.choices and value is not None:
-            value = value.casefold()
-            if value not in parameter.choices:
-                problems.append(
-                    Problem(
-                        where,
-                        "något av: "
-                        + ", ".join(parameter.choices[:-1])
-                        + " eller "
-                        + parameter.choices[-1],
-                        raw,
-                        parameter.name,
-                    )
-                )
-        values[parameter.key] = value
-    for parameter in schema.PARAMETERS:
-        if parameter.key not in seen:
-            if parameter.required:
-                problems.append(
-                    Problem.note(
-                        table.sheet,
-                        f"parametern »{parameter.name}« saknas; lägg till en rad med "
-                        f"{parameter.name} i kolumnen Parameter och ett värde i kolumnen Värde.",
-                    )
-                )
-            values[parameter.key] = (
-                parse(parameter.kind, parameter.default) if parameter.default is not None else None
+        else:
+            seen[parameter.key], cells[parameter.key] = rad, where
+            values[parameter.key], found = parameter_value(parameter, raw, where)
+            problems += found
+    problems += missing_parameters(table.sheet, seen)
+    return Parametrar(values, extra, cells), problems
+
+
+def default_value(parameter: schema.Parameter) -> object:
+    return parse(parameter.kind, parameter.default) if parameter.default is not None else None
+
+
+def parameter_value(
+    parameter: schema.Parameter, raw: object, where: str
+) -> tuple[object, list[Problem]]:
+    """A parameter's value (its default when the cell is empty) and its problems."""
+    value, problem = parse_cell(
+        parameter.kind, raw, where, parameter.name, parameter.required, parameter.max_length
+    )
+    problems = [problem] if problem else []
+    if value is None:
+        value = default_value(parameter)
+    if parameter.choices and isinstance(value, str):
+        value = value.casefold()
+        if value not in parameter.choices:
+            *first, last = parameter.choices
+            problems.append(
+                Problem(where, f"något av: {', '.join(first)} eller {last}", raw, parameter.name)
             )
-    if problems:
-        return None, problems
-    return Parametrar(**values, extra=extra, cells=cells), []
+    return value, problems
+
+
+def missing_parameters(sheet: str, seen: dict[str, int]) -> list[Problem]:
+    return [
+        Problem.note(
+            sheet,
+            f"parametern »{p.name}« saknas; lägg till en rad med "
+            f"{p.name} i kolumnen Parameter och ett värde i kolumnen Värde.",
+        )
+        for p in schema.PARAMETERS
+        if p.required and p.key not in seen
+    ]
 
 
 # --- rules across rows and sheets --------------------------------------------------------------
@@ -308,7 +294,7 @@ def unique(table: RawTable, frame: pd.DataFrame, key: str) -> list[Problem]:
     aside). The message names both cells and, when they are written differently, shows how."""
     problems = []
     first: dict[object, int] = {}
-    letter = table.columns[key][0] if key in table.columns else None
+    letter = table.columns[key][0] if key in table.columns else ""
     raw = {rad: cells.get(letter) for rad, cells in table.rows}
     for rad, value in zip(frame["rad"], frame[key]):
         if value is None:
@@ -351,55 +337,42 @@ def check_parter(
                 )
             )
         if row.typ == "kommun":
-            if (
-                row.forbund is None
-                and "forbund" in table.columns
-                and table.cell("forbund", row.rad) not in failed
-            ):
-                problems.append(
-                    Problem(
-                        table.cell("forbund", row.rad),
-                        "kommunens förbund (obligatoriskt för en kommun)",
-                        None,
-                        table.header("forbund"),
-                    )
-                )
-            if (
-                row.invanare is None
-                and "invanare" in table.columns
-                and table.cell("invanare", row.rad) not in failed
-            ):
-                problems.append(
-                    Problem(
-                        table.cell("invanare", row.rad),
-                        "antal invånare, ett heltal större än 0 (obligatoriskt för en kommun)",
-                        None,
-                        table.header("invanare"),
-                    )
-                )
-        if row.typ == "kommun" and "forbund" not in table.columns:
-            problems.append(
-                Problem.note(f"{table.sheet}!1", "kolumnen »Förbund« saknas; den krävs för kommuner.")
-            )
-        if row.forbund is not None and name_key(row.forbund) not in names:
-            problems.append(
-                Problem(
-                    table.cell("forbund", row.rad),
-                    "ett förbund från bladet Förbund",
-                    row.forbund,
-                    table.header("forbund"),
-                )
-            )
-        elif row.forbund is not None and row.typ in ("region", "stat"):
-            problems.append(
-                Problem(
-                    table.cell("forbund", row.rad),
-                    f"en tom cell: en part av typen {row.typ} är medlem i alla förbund",
-                    row.forbund,
-                    table.header("forbund"),
-                )
-            )
+            problems += kommun_problems(table, row, failed)
+        problems += membership_problems(table, row, names)
     return list(dict.fromkeys(problems))
+
+
+KOMMUN_NEEDS = {
+    "forbund": "kommunens förbund (obligatoriskt för en kommun)",
+    "invanare": "antal invånare, ett heltal större än 0 (obligatoriskt för en kommun)",
+}
+
+
+def kommun_problems(table: RawTable, row: Any, failed: set[str]) -> list[Problem]:
+    """A kommun's förbund and population, which it must have."""
+    problems = [
+        Problem(table.cell(key, row.rad), expected, None, table.header(key))
+        for key, expected in KOMMUN_NEEDS.items()
+        if getattr(row, key) is None and key in table.columns and table.cell(key, row.rad) not in failed
+    ]
+    if "forbund" not in table.columns:
+        problems.append(
+            Problem.note(f"{table.sheet}!1", "kolumnen »Förbund« saknas; den krävs för kommuner.")
+        )
+    return problems
+
+
+def membership_problems(table: RawTable, row: Any, names: set[str]) -> list[Problem]:
+    """A party's förbund is one of the sheet Förbund's, and only a kommun names one."""
+    if row.forbund is None:
+        return []
+    if name_key(row.forbund) not in names:
+        expected = "ett förbund från bladet Förbund"
+    elif row.typ in ("region", "stat"):
+        expected = f"en tom cell: en part av typen {row.typ} är medlem i alla förbund"
+    else:
+        return []
+    return [Problem(table.cell("forbund", row.rad), expected, row.forbund, table.header("forbund"))]
 
 
 def check_members(table: RawTable, forbund: pd.DataFrame, parter: pd.DataFrame) -> list[Problem]:
