@@ -11,9 +11,23 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+from . import schema
+from .context import party_text_keys
 from .formatting import FILTER_EXAMPLES, FILTERS
 
-DESCRIPTIONS = {
+
+def schema_descriptions() -> dict[str, str]:
+    """The description of each name that comes straight from the schema."""
+    parameters = {p.key: f"Parametern {p.name}. {p.help}" for p in schema.PARAMETERS}
+    header = {c.key: c for c in schema.PARTER.columns}
+    columns = {
+        f"part.{key}": f"Kolumnen {header[key].header} på bladet Parter. {header[key].help}".strip()
+        for key in party_text_keys()
+    }
+    return {**parameters, **columns}
+
+
+WRITTEN = {
     "lan": "Länets namn (Parametrar: Län).",
     "nytt_forbund": "Det gemensamma förbundets namn.",
     "bildandedatum": "Dagen då det gemensamma förbundet bildas.",
@@ -218,6 +232,8 @@ DESCRIPTIONS = {
     "bilagor[].forbund": "Förbundet som en ändrad förbundsordning gäller (tomt för övriga).",
     "kopia_till": "Mottagare av en kopia: partens förbund och, vid remiss, den som yttrade sig.",
 }
+
+DESCRIPTIONS = {**schema_descriptions(), **WRITTEN}
 
 
 def names(context: dict, prefix: str = "") -> dict[str, object]:
