@@ -9,7 +9,9 @@ left over.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from fractions import Fraction
+from typing import cast
 
 from . import schema
 from .context import party_text_keys
@@ -297,5 +299,6 @@ def describe(prepared) -> str:
         args = FILTER_EXAMPLES[name]
         call = ", ".join(repr(a) for a in args)
         doc = (function.__doc__ or "").strip().splitlines()[0]
-        lines.append(f"  {name}\n      {doc}\n      {name}({call}) → {function(*args)!r}")
+        shown = cast(Callable[..., object], function)(*args)  # FILTERS mixes signatures
+        lines.append(f"  {name}\n      {doc}\n      {name}({call}) → {shown!r}")
     return "\n".join(lines)
