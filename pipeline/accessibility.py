@@ -14,7 +14,8 @@ import re
 from docx import Document
 from docx.oxml.ns import qn
 
-LANGUAGE = "sv-SE"
+from .docprops import LANGUAGE
+
 HEADING = re.compile(r"^(?:Heading|Rubrik)\s*(\d)$", re.IGNORECASE)
 
 

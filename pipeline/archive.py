@@ -13,14 +13,14 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from .problems import Problem, UserError
+from .values import ILLEGAL
 
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes, all parts together
 MAX_RATIO = 100  # a part over RATIO_FROM bytes may unpack at most this many times its size
 RATIO_FROM = 1024 * 1024
 MAX_ROWS = 5000  # rows per sheet: far more than a county's parties, förbund or steps
 
-# Unreadable text: characters XML 1.0 forbids, raw or as character references.
-ILLEGAL_RAW = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+# Unreadable text: characters XML 1.0 forbids (`values.ILLEGAL`), as they are or as references.
 CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
 CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
 VALUE = re.compile(rb"<v>([^<]*)</v>")
@@ -33,56 +33,47 @@ def megabytes(size: int) -> str:
 
 
 def check_size(path: Path) -> None:
-    """Refuse, from the zip directory alone, a workbook that would unpack past the limits."""
+    """Refuse, from the zip directory alone, a workbook that would unpack past the limits;
+    raise UserError naming every limit it passes."""
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # not a zip at all: openpyxl's own refusal says so
+    problems = []
     total = sum(p.file_size for p in parts)
     if total > MAX_UNPACKED:
-        raise UserError(
-            [
-                Problem(
-                    path.name,
-                    (
-                        f"arbetsboken packas upp till {megabytes(total)}, mer än gränsen "
-                        f"{megabytes(MAX_UNPACKED)}. En arbetsbok för ett län är normalt mindre än 1 MB: "
-                        "kontrollera att det är rätt fil, eller spara en kopia med bara de blad som "
-                        "verktyget läser."
-                    ),
-                    found=False,
-                )
-            ]
-        )
-    for part in parts:
-        if part.file_size > RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-            raise UserError(
-                [
-                    Problem(
-                        path.name,
-                        (
-                            f"delen {part.filename} i arbetsboken packas upp till {megabytes(part.file_size)} "
-                            f"från {part.compress_size} byte, mer än {MAX_RATIO} gånger sin storlek. Så "
-                            "packar ingen vanlig arbetsbok (filen kan vara gjord för att fylla minnet) och "
-                            "den läses inte: kontrollera att det är rätt fil."
-                        ),
-                        found=False,
-                    )
-                ]
+        problems.append(
+            Problem.note(
+                path.name,
+                f"arbetsboken packas upp till {megabytes(total)}, mer än gränsen "
+                f"{megabytes(MAX_UNPACKED)}. En arbetsbok för ett län är normalt mindre än 1 MB: "
+                "kontrollera att det är rätt fil, eller spara en kopia med bara de blad som "
+                "verktyget läser.",
             )
+        )
+    problems += [
+        Problem.note(
+            path.name,
+            f"delen {part.filename} i arbetsboken packas upp till {megabytes(part.file_size)} "
+            f"från {part.compress_size} byte, mer än {MAX_RATIO} gånger sin storlek. Så "
+            "packar ingen vanlig arbetsbok (filen kan vara gjord för att fylla minnet) och "
+            "den läses inte: kontrollera att det är rätt fil.",
+        )
+        for part in parts
+        if part.file_size > RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1)
+    ]
+    if problems:
+        raise UserError(problems)
 
 
 def damaged(path: Path, detail: str) -> UserError:
     return UserError(
         [
-            Problem(
+            Problem.note(
                 path.name,
-                (
-                    f"arbetsboken är skadad ({detail}). Öppna den i Excel eller Calc och spara den på nytt, "
-                    "eller ta fram en tidigare kopia."
-                ),
-                found=False,
+                f"arbetsboken är skadad ({detail}). Öppna den i Excel eller Calc och spara den på nytt, "
+                "eller ta fram en tidigare kopia.",
             )
         ]
     )
@@ -104,26 +95,19 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     parts = {}
     for sheet in workbook.iterfind("m:sheets/m:sheet", ns):
         path = target.get(sheet.get(f"{{{ns['r']}}}id"), "")
-        parts[sheet.get("name")] = path.lstrip("/") if path.startswith("/") else f"xl/{path}"
+        parts[sheet.get("name", "")] = path.lstrip("/") if path.startswith("/") else f"xl/{path}"
     return parts
 
 
 def illegal_code(match: re.Match) -> int | None:
     """The character a reference names, when XML cannot hold it."""
     code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
-    legal = (
-        code in (0x9, 0xA, 0xD)
-        or 0x20 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or 0x10000 <= code <= 0x10FFFF
-    )
-    return None if legal else code
+    return code if code > 0x10FFFF or ILLEGAL.match(chr(code)) else None
 
 
 def illegal_characters(data: bytes) -> list[int]:
-    """The code points in `data` that XML forbids."""
-    found = [m.group(0) for m in ILLEGAL_RAW.finditer(data)]
-    codes = [ord(b.decode("utf-8")) if len(b) > 1 else b[0] for b in found]
+    """The code points in `data` that XML forbids, written out or as character references."""
+    codes = [ord(c) for c in ILLEGAL.findall(data.decode("utf-8", "replace"))]
     codes += [c for c in (illegal_code(m) for m in CHAR_REF.finditer(data)) if c is not None]
     return sorted(set(codes))
 
@@ -156,15 +140,12 @@ def text_problems(path: Path) -> list[Problem]:
                 if codes:
                     where = f"{sheet}!{attributes.get(b'r', b'?').decode('ascii', 'replace')}"
                     problems.append(
-                        Problem(
+                        Problem.note(
                             where,
-                            (
-                                "text utan styrtecken (cellen innehåller "
-                                + ", ".join(f"U+{c:04X}" for c in codes)
-                                + ", som inte får stå i en Excel- eller Word-fil); skriv om texten i "
-                                "cellen."
-                            ),
-                            found=False,
+                            "text utan styrtecken (cellen innehåller "
+                            + ", ".join(f"U+{c:04X}" for c in codes)
+                            + ", som inte får stå i en Excel- eller Word-fil); skriv om texten i "
+                            "cellen.",
                         )
                     )
     return problems
@@ -196,7 +177,6 @@ def number_problems(path: Path, sheet: str) -> list[Problem]:
                         "vara)"
                     ),
                     text,
-                    found=True,
                 )
             )
     return problems

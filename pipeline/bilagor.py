@@ -129,14 +129,12 @@ def template_title(template: Path, context: dict, mall: str) -> str:
     try:
         title = jinja_env().from_string(source).render(context).strip()
     except TemplateError as exc:
-        raise UserError([Problem(mall, f"{error_text(exc)} (i mallens titel).", found=False)]) from None
+        raise UserError([Problem.note(mall, f"{error_text(exc)} (i mallens titel).")]) from None
     if not title:
         raise UserError(
             [
-                Problem(
-                    mall,
-                    "mallen för en bilaga behöver en titel (Arkiv → Egenskaper → Rubrik i Word).",
-                    found=False,
+                Problem.note(
+                    mall, "mallen för en bilaga behöver en titel (Arkiv → Egenskaper → Rubrik i Word)."
                 )
             ]
         )
@@ -195,7 +193,7 @@ def render_bilagor(plan: list[Bilaga]) -> list[bytes]:
             )
         except TemplateError as exc:
             problems.append(
-                Problem(bilaga.mall, f"{error_text(exc)} (i bilagan »{bilaga.titel}«).", found=False)
+                Problem.note(bilaga.mall, f"{error_text(exc)} (i bilagan »{bilaga.titel}«).")
             )
     if problems:
         raise UserError(problems)

@@ -18,10 +18,10 @@ from .output import OutputFile, WriteResult, opened, sha256, write_output
 from .pdf import INSTALL_HINT, find_office
 from .pdf_batches import convert, quietly
 from .problems import Problem, UserError
-from .read import normalize_header
 from .render_many import render_papers
 from .summary import summary_workbook
 from .validate import Arbetsbok, load
+from .values import name_key
 
 SUMMARY = "sammanstallning.xlsx"
 
@@ -96,13 +96,13 @@ def plan_papers(bok: Arbetsbok, templates: Path, payers: set[str]) -> list[Paper
 def select(papers: list[Paper], steps: Iterable[int] = (), parts: Iterable[str] = ()) -> list[Paper]:
     """The papers for `--step` and `--part` (a part matches Part or Kortnamn)."""
     steps, asked = set(steps), list(parts)
-    parts = [normalize_header(p) for p in asked]
+    parts = [name_key(p) for p in asked]
     problems = [
         Problem("--step", "ett steg från bladet Beslutssteg", s)
         for s in sorted(steps)
         if s not in {p.steg["nummer"] for p in papers}
     ]
-    known = {normalize_header(n) for p in papers for n in (p.part, p.kortnamn)}
+    known = {name_key(n) for p in papers for n in (p.part, p.kortnamn)}
     problems += [
         Problem("--part", "en part (Part eller Kortnamn) som får en handling", name)
         for name, norm in zip(asked, parts)
@@ -114,7 +114,7 @@ def select(papers: list[Paper], steps: Iterable[int] = (), parts: Iterable[str] 
         p
         for p in papers
         if (not steps or p.steg["nummer"] in steps)
-        and (not parts or normalize_header(p.part) in parts or normalize_header(p.kortnamn) in parts)
+        and (not parts or name_key(p.part) in parts or name_key(p.kortnamn) in parts)
     ]
 
 
@@ -209,7 +209,7 @@ def build(
             protect=(workbook, templates),
         )
     if missing_office:
-        raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
+        raise UserError([Problem.note("--pdf", INSTALL_HINT)])
     if pdf_problems:  # the papers and the other PDFs are written; these are named
         raise UserError(pdf_problems)
     return BuildResult(

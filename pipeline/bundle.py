@@ -41,11 +41,11 @@ def bundle_files(
     `manifest`: out's manifest as the caller read it (under the lock)."""
     template = prepared.templates / COVER_TEMPLATE
     if not template.is_file():
-        raise UserError([Problem(str(template), "mallen för följebrevet saknas.", found=False)])
+        raise UserError([Problem.note(str(template), "mallen för följebrevet saknas.")])
     manifest = manifest if manifest is not None else read_manifest(out)
     if not manifest["papers"]:
         raise UserError(
-            [Problem(str(out), "det finns inga handlingar här; kör `papers build` först.", found=False)]
+            [Problem.note(str(out), "det finns inga handlingar här; kör `papers build` först.")]
         )
     steps = {s["nummer"]: s for s in ctx.steps(prepared.bok)}
     plan = prepared.bilagor
@@ -90,10 +90,9 @@ def bundle_files(
         if missing:
             raise UserError(
                 [
-                    Problem(
+                    Problem.note(
                         p,
                         "handlingen finns i förteckningen men inte på disken; kör `papers build` igen.",
-                        found=False,
                     )
                     for p in missing
                 ]

@@ -49,7 +49,7 @@ def variant(prepared: Prepared, paper: Paper) -> tuple:
 def check_papers(prepared: Prepared) -> list[Problem]:
     """The accessibility rules on every paper a build would write (nothing is written)."""
     return [
-        Problem(f.path, rule + ".", found=False)
+        Problem.note(f.path, rule + ".")
         for f in render_all(prepared, prepared.papers)
         for rule in check_paper(f.data)
     ]
@@ -60,4 +60,4 @@ def template_problem(template: Path, exc: TemplateError) -> Problem:
     and the text of its paragraph, as the renderer found them)."""
     if not isinstance(exc, TemplateFault):
         exc = TemplateFault(template, error_text(exc))
-    return Problem(f"mallen {template.name}", exc.message(), found=False)
+    return Problem.note(f"mallen {template.name}", exc.message())

@@ -139,11 +139,10 @@ def check_out(out: Path, workbook: Path, templates: Path, force: bool) -> None:
         if target == kept or target in kept.parents:
             raise UserError(
                 [
-                    Problem(
+                    Problem.note(
                         str(out),
                         f"mappen innehåller {what} ({kept}); välj en "
                         "egen mapp för handlingarna med --out, till exempel out.",
-                        found=False,
                     )
                 ]
             )
@@ -153,13 +152,12 @@ def check_out(out: Path, workbook: Path, templates: Path, force: bool) -> None:
     if foreign:
         raise UserError(
             [
-                Problem(
+                Problem.note(
                     str(out),
                     "mappen finns redan och har filer som papers inte har "
                     f"skrivit ({', '.join(foreign[:3])}"
                     f"{' …' if len(foreign) > 3 else ''}); välj en ny eller tom "
                     "mapp med --out, eller kör med --force.",
-                    found=False,
                 )
             ]
         )
@@ -419,7 +417,7 @@ def bundle(workbook: Path, templates: Path, out: Path, force: bool) -> None:
     prepared = prepare(workbook, templates)
     if not (out / "manifest.json").is_file():
         raise UserError(
-            [Problem(str(out), "det finns inga handlingar här; kör `papers build` först.", found=False)]
+            [Problem.note(str(out), "det finns inga handlingar här; kör `papers build` först.")]
         )
     with opened(out, force=force) as manifest:
         files = bundle_files(prepared, out, manifest)
@@ -452,23 +450,20 @@ def init(path: Path) -> None:
     if path.exists() or path.is_symlink():
         raise UserError(
             [
-                Problem(
+                Problem.note(
                     str(path),
                     "filen finns redan och skrivs inte över; välj ett "
                     "annat namn eller ta bort den först.",
-                    found=False,
                 )
             ]
         )
     if path.suffix.lower() != ".xlsx":
-        raise UserError([Problem(str(path), "namnet ska sluta på .xlsx.", found=False)])
+        raise UserError([Problem.note(str(path), "namnet ska sluta på .xlsx.")])
     if not path.parent.is_dir():
         raise UserError(
             [
-                Problem(
-                    str(path.parent),
-                    "mappen finns inte; skapa den först eller välj en annan plats.",
-                    found=False,
+                Problem.note(
+                    str(path.parent), "mappen finns inte; skapa den först eller välj en annan plats."
                 )
             ]
         )

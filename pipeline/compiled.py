@@ -33,6 +33,7 @@ from jinja2 import TemplateError
 from lxml import etree
 
 from . import guard
+from .docprops import LANGUAGE
 from .images import picture_maker
 from .reproducible import deflate, reproducible_zip
 from .sandbox import paper_environment
@@ -44,7 +45,6 @@ DOCUMENT = "word/document.xml"
 MARK = "{urn:beslutspapper}body"
 MARK_BYTES = b'<ns0:body xmlns:ns0="urn:beslutspapper"/>'
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
-LANGUAGE = "sv-SE"
 PRODUCER = "beslutspapper"
 REFERENCE = re.compile(r' r:(id|embed|link|pict|dm|lo|qs|cs)="([^"]*)"')
 HYPERLINK = re.compile(r'<w:hyperlink [^>]*?r:id="([^"]*)"')

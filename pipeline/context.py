@@ -18,33 +18,18 @@ from . import schema, wording
 from .compute import Figures
 from .formatting import lista
 from .images import Image
-from .validate import Arbetsbok
+from .validate import Arbetsbok, Parametrar
 
-CONTACT_LABELS = (
-    ("postadress", "Postadress"),
-    ("besoksadress", "Besöksadress"),
-    ("telefon", "Telefon"),
-    ("webbplats", "Webbplats"),
-    ("e_post", "E-post"),
-    ("organisationsnummer", "Org.nr"),
-    ("bankgiro", "Bankgiro"),
-)
-PARTY_TEXT = (
-    "beredande_organ",
-    "beslutande_organ",
-    "forvaltning",
-    "avdelning",
-    "handlaggare",
-    "handlaggarens_titel",
-    "kommunchef",
-    "kommunchefens_titel",
-    "kanslichef",
-    "kanslichefens_titel",
-    "kallas",
-    "representant",
-    "logotyp",
-    "finansieras_av",
-    *(key for key, _ in CONTACT_LABELS),
+# The Parter columns a party is known by; its other columns are text the templates print.
+PARTY_IDENTITY = ("namn", "kortnamn", "typ", "forbund", "invanare")
+# The columns of the party tables (`parter`, `kommuner`): who, and the computed figures.
+TABLE_KEYS = (
+    *PARTY_IDENTITY,
+    "andel",
+    "bidrag_nu",
+    "bidrag_nytt",
+    "forandring_kr",
+    "forandring_procent",
 )
 DRAFT_MARK = "UTKAST – exempeldata"
 LOGO_HEIGHT_MM = 12  # the letterhead has room for this much above the body
@@ -61,7 +46,7 @@ def parties_for_step(bok: Arbetsbok, steg: dict, payers: set[str]) -> list[str]:
     when the step's Gäller says `betalande`, only the `payers` (those paying in Budgetår)."""
     paying_only = schema.PAYING in steg["galler"]
     return [
-        row.namn
+        str(row.namn)
         for row in bok.parter.itertuples()
         if row.beslutande_organ and row.typ in steg["galler"] and (not paying_only or row.namn in payers)
     ]
@@ -90,8 +75,29 @@ def step_context(row: dict) -> dict:
     }
 
 
+def party_text_keys() -> list[str]:
+    """The Parter columns that are text for the templates (`part.<key>`), from the schema:
+    the contact columns last, as the footer lists them."""
+    text = [c for c in schema.PARTER.columns if c.key not in PARTY_IDENTITY]
+    return [c.key for c in text if not c.contact] + [c.key for c in text if c.contact]
+
+
+def contact_labels() -> list[tuple[str, str]]:
+    """(key, label) of each line of a party's contact block, from the schema."""
+    return [(c.key, c.contact) for c in schema.PARTER.columns if c.contact]
+
+
+def parameter_context(p: Parametrar) -> dict:
+    """Every parameter of the schema by its key; a text left empty is "" for the templates."""
+    return {
+        par.key: "" if par.kind == schema.TEXT and p.values[par.key] is None else p.values[par.key]
+        for par in schema.PARAMETERS
+    }
+
+
 def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
-    """Everything that is the same for every paper of a build."""
+    """Everything that is the same for every paper of a build: the parameters as they are,
+    and what is computed from them and the sheets."""
     p = bok.parametrar
     forbund = forbund_rows(bok, figures)
     kept = next(f for f in forbund if f["ar_kvarvarande"])
@@ -108,20 +114,8 @@ def shared_context(bok: Arbetsbok, figures: Figures) -> dict:
         "forandring_kommuner": figures.delar["kommun"] - figures.delar["nu_kommuner"],
     }
     return {
-        "lan": p.lan,
-        "nytt_forbund": p.nytt_forbund,
-        "bildandedatum": p.bildandedatum,
-        "startdatum": p.startdatum,
+        **parameter_context(p),
         "dagen_fore_start": p.startdatum - dt.timedelta(days=1),
-        "budgetar": p.budgetar,
-        "andel_stat": p.andel_stat,
-        "andel_region": p.andel_region,
-        "andel_kommuner": p.andel_kommuner,
-        "fordelning_interimsbudget": p.fordelning_interimsbudget,
-        "medlemsbidrag_totalt": p.medlemsbidrag_totalt,
-        "kontaktperson": p.kontaktperson or "",
-        "sate": p.sate or "",
-        "webbplats": p.webbplats or "",
         "exempeldata": p.exempeldata == "ja",
         "utkast_markering": DRAFT_MARK if p.exempeldata == "ja" else "",
         "extra": dict(p.extra),
@@ -170,22 +164,10 @@ class Lookup:
 
 def lookup(bok: Arbetsbok, figures: Figures, folder: Path) -> Lookup:
     """`folder`: the workbook's folder, where the parties' logos are."""
-    keys = (
-        "namn",
-        "kortnamn",
-        "typ",
-        "forbund",
-        "invanare",
-        "andel",
-        "bidrag_nu",
-        "bidrag_nytt",
-        "forandring_kr",
-        "forandring_procent",
-    )
     figure_rows = records(figures.parter)
     return Lookup(
         shared=shared_context(bok, figures),
-        rows=[{k: r[k] for k in keys} for r in figure_rows],
+        rows=[{k: r[k] for k in TABLE_KEYS} for r in figure_rows],
         parter={r["namn"]: r for r in records(bok.parter)},
         figures={r["namn"]: r for r in figure_rows},
         cases={(r["part"], r["steg"]): r for r in records(bok.arenden)},
@@ -249,7 +231,7 @@ def paper_context(lk: Lookup, steg: dict, part: str, bilagor: list[dict]) -> dic
 
 
 def party_context(row: dict, figure: dict) -> dict:
-    text = {key: row.get(key) or "" for key in PARTY_TEXT}
+    text = {key: row.get(key) or "" for key in party_text_keys()}
     return {
         "namn": row["namn"],
         "kortnamn": row["kortnamn"],
@@ -260,7 +242,7 @@ def party_context(row: dict, figure: dict) -> dict:
         "forbund": row["forbund"],
         "invanare": row["invanare"],
         **text,
-        "kontaktrader": [f"{label}: {text[key]}" for key, label in CONTACT_LABELS if text[key]],
+        "kontaktrader": [f"{label}: {text[key]}" for key, label in contact_labels() if text[key]],
         "forvaltning_avdelning": ", ".join(t for t in (text["forvaltning"], text["avdelning"]) if t),
         **wording.party_words({**row, **text}),
         "bidrag_nu": figure["bidrag_nu"],
@@ -356,10 +338,11 @@ def earlier_decisions(lk: Lookup, steg: int, part: str, organ: str) -> list[dict
 
 def records(frame: pd.DataFrame) -> list[dict]:
     """Rows as dicts of plain Python values (no numpy scalars reach a template)."""
-    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    return [{k: python_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def plain(value):
+def python_value(value: object) -> object:
+    """A numpy scalar (what pandas gives back) as the Python value it holds."""
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         return value.item()
     return value

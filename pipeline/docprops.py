@@ -23,7 +23,7 @@ CUSTOM = "docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one every custom property has
-LANGUAGE = "sv-SE"
+LANGUAGE = "sv-SE"  # the papers' language, the one place it is written
 PRODUCER = "beslutspapper"
 
 

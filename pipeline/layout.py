@@ -85,7 +85,7 @@ def check_layout(prepared, papers=None) -> list[Problem]:
     from .pdf_batches import convert
 
     if find_office() is None:
-        raise UserError([Problem("--layout", NO_OFFICE, found=False)])
+        raise UserError([Problem.note("--layout", NO_OFFICE)])
     files = render_all(prepared, prepared.papers if papers is None else papers)
     by_name = {f.path.replace("/", "__"): f for f in files}
     converted = convert({name: f.data for name, f in by_name.items()})
@@ -94,7 +94,7 @@ def check_layout(prepared, papers=None) -> list[Problem]:
     pdfs = converted.pdfs
     marked = (prepared.bok.parametrar.exempeldata or "").strip().lower() == "ja"
     return [
-        Problem(f.path, finding + ".", found=False)
+        Problem.note(f.path, finding + ".")
         for name, f in by_name.items()
         for finding in inspect(f.data, pdfs[name], marked)
     ]

@@ -31,11 +31,10 @@ def locked(out: Path) -> Iterator[None]:
     except Timeout:
         raise UserError(
             [
-                Problem(
+                Problem.note(
                     str(out),
                     f"en annan körning av papers skriver redan i mappen "
                     f"({holder(out)}). Vänta tills den är klar och kör sedan igen.",
-                    found=False,
                 )
             ]
         ) from None

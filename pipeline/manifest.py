@@ -107,13 +107,11 @@ def read(out: Path) -> tuple[dict, list[Problem]]:
     except FileNotFoundError:
         return empty(), []
     except (OSError, UnicodeDecodeError) as exc:
-        return empty(), [
-            Problem(str(path), f"filen går inte att läsa ({exc.__class__.__name__}).", found=False)
-        ]
+        return empty(), [Problem.note(str(path), f"filen går inte att läsa ({exc.__class__.__name__}).")]
     try:
         data = json.loads(text)
     except ValueError:
-        return empty(), [Problem(str(path), "filen är inte giltig JSON.", found=False)]
+        return empty(), [Problem.note(str(path), "filen är inte giltig JSON.")]
     return validate(data, str(path))
 
 

@@ -101,7 +101,7 @@ def os_problem(path: Path, exc: OSError, after: str = "") -> Problem:
         why = "en del av sökvägen är en fil, inte en mapp."
     else:
         why = f"gick inte att skriva ({exc.strerror or exc.__class__.__name__})."
-    return Problem(str(path), why + (f" {after}" if after else ""), found=False)
+    return Problem.note(str(path), why + (f" {after}" if after else ""))
 
 
 @contextmanager
@@ -119,13 +119,7 @@ def naming(path: Path, after: str = "") -> Iterator[None]:
 def check_folder(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise UserError(
-            [
-                Problem(
-                    str(out),
-                    "är en fil, inte en mapp; välj en mapp för handlingarna med --out.",
-                    found=False,
-                )
-            ]
+            [Problem.note(str(out), "är en fil, inte en mapp; välj en mapp för handlingarna med --out.")]
         )
 
 
@@ -143,19 +137,18 @@ def target_problem(out: Path, rel: str, protect: Iterable[Path] = ()) -> Problem
     for part in PurePosixPath(rel).parts:
         current = current / part
         if is_link(current):
-            return Problem(
+            return Problem.note(
                 str(current),
                 "är en symbolisk länk (eller en genväg till en annan "
                 "mapp); papers skriver inte genom länkar. Ta bort länken och kör "
                 "igen.",
-                found=False,
             )
     target = (out / rel).resolve()
     for kept in protect:
         kept = kept.resolve()
         if target == kept or kept in target.parents:
-            return Problem(
-                str(out / rel), f"skulle skriva över {kept}; välj en annan mapp med --out.", found=False
+            return Problem.note(
+                str(out / rel), f"skulle skriva över {kept}; välj en annan mapp med --out."
             )
     return None
 
@@ -173,19 +166,18 @@ def opened(out: Path, *, force: bool = False) -> Iterator[dict]:
     `force` an invalid entry is left out, without it UserError names every one)."""
     check_folder(out)
     if is_link(out) and not out.exists():
-        raise UserError([Problem(str(out), "är en länk till en mapp som inte finns.", found=False)])
+        raise UserError([Problem.note(str(out), "är en länk till en mapp som inte finns.")])
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         parent = next((p for p in out.parents if p.exists()), out.parent)
         raise UserError(
             [
-                Problem(
+                Problem.note(
                     str(out),
                     f"mappen kan inte skapas, eftersom {parent} inte går "
                     "att skriva i (skrivskyddad, full eller utan behörighet); välj "
                     "en annan mapp med --out.",
-                    found=False,
                 )
             ]
         ) from exc
@@ -207,13 +199,12 @@ def read_manifest(out: Path, *, force: bool = False) -> dict:
         raise UserError(
             [
                 *problems,
-                Problem(
+                Problem.note(
                     str(out / MANIFEST),
                     "förteckningen används inte "
                     "förrän den är rättad; med --force skrivs en ny "
                     "(och handlingar som ändrats för hand skrivs då "
                     "över).",
-                    found=False,
                 ),
             ]
         )

@@ -76,7 +76,7 @@ def convert(
     not even an empty document."""
     office = find_office()
     if office is None:
-        raise UserError([Problem("--pdf", INSTALL_HINT, found=False)])
+        raise UserError([Problem.note("--pdf", INSTALL_HINT)])
     log = log or log_path()
     if not docx:
         return Converted({}, [], log)
@@ -114,23 +114,21 @@ def convert(
 def failure_problems(failed: list[str], total: int, log: Path) -> list[Problem]:
     """One line per paper (at most SHOWN), then how many more and where the log is."""
     problems = [
-        Problem(
+        Problem.note(
             path,
             "LibreOffice kunde inte göra någon PDF av handlingen, inte heller när den fick gå ensam.",
-            found=False,
         )
         for path in failed[:SHOWN]
     ]
     if len(failed) > SHOWN:
-        problems.append(Problem(f"… och {len(failed) - SHOWN} till", "samma fel.", found=False))
+        problems.append(Problem.note(f"… och {len(failed) - SHOWN} till", "samma fel."))
     problems.append(
-        Problem(
+        Problem.note(
             "--pdf",
             f"{len(failed)} av {total} handlingar fick ingen PDF; "
             "Word-filerna och de andra PDF:erna är skrivna. LibreOffices utskrift "
             f"finns i {log}. Öppna handlingen i Word eller LibreOffice för att se "
             "vad som är fel.",
-            found=False,
         )
     )
     return problems

@@ -12,14 +12,21 @@ class Problem:
 
     `where` is a cell reference such as ``Parter!E7`` or a file name; `header`
     the column's header as the user wrote it; `value` what was found; `expected`
-    what should be there, as a Swedish phrase ("ett heltal större än 0").
+    what should be there, as a Swedish phrase ("ett heltal större än 0"). A problem that
+    concerns no value (a missing sheet, a file that cannot be read) is made with `note`.
     """
 
     where: str
     expected: str
     value: object = None
     header: str | None = None
-    found: bool = True  # False: the message says nothing about a value (missing sheet...)
+    found: bool = True  # False (only through `note`): the message says nothing about a value
+
+    @classmethod
+    def note(cls, where: str, text: str, header: str | None = None) -> Problem:
+        """A problem told in a sentence of its own, without a value found and expected:
+        "Parametrar: parametern »Län« saknas; …"."""
+        return cls(where, text, header=header, found=False)
 
     def message(self) -> str:
         head = f"{self.where}"

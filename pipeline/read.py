@@ -11,9 +11,12 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from lxml import etree
@@ -24,7 +27,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from . import archive, schema
 from .formatting import plain_grouped
 from .problems import Problem, UserError
-from .values import cell_problem, decode_escapes, name_key, visible
+from .values import cell_problem, decode_escapes, is_empty, name_key, visible
 
 
 class Uncalculated(str):
@@ -43,16 +46,10 @@ class Rejected:
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
-def normalize_header(text: object) -> str:
-    """Headers, sheet names and names match after trimming, case-folding, collapsing spaces
-    and Unicode normalisation, invisible characters left out (see `values.name_key`)."""
-    return name_key(text)
-
-
 def extra_key(header: str) -> str:
     """The template name of an extra column: "Kontakt (e-post)" -> "kontakt_e_post"."""
     table = str.maketrans("åäöéü", "aaoeu")
-    key = re.sub(r"[^a-z0-9]+", "_", normalize_header(header).translate(table)).strip("_")
+    key = re.sub(r"[^a-z0-9]+", "_", name_key(header).translate(table)).strip("_")
     return key or "kolumn"
 
 
@@ -63,29 +60,48 @@ class RawTable:
     extras: dict[str, tuple[str, str]]  # extra key -> (column letter, header as written)
     rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # (row, letter->value)
 
-    def cell(self, key: str, row: int) -> str:
+    def cell(self, key: str, row: object) -> str:
+        """The cell of `key` in row number `row` (an int; pandas hands it over untyped)."""
         return f"{self.sheet}!{self.columns[key][0]}{row}"
 
     def header(self, key: str) -> str:
         return self.columns[key][1]
 
 
-def open_workbook(path: Path, data_only: bool = True):
-    """The workbook read-only: its cached values, or (data_only=False) its formulas. Its size
-    is checked from the zip directory first."""
-    if not path.exists():
-        raise UserError([Problem(str(path), "arbetsboken finns inte.", found=False)])
-    archive.check_size(path)
+def read_tables(path: Path) -> dict[str, RawTable]:
+    """Every sheet of the schema that is present, as a RawTable; raise UserError with every
+    problem found (a missing sheet or column, a cell no column can use, a damaged file)."""
+    with workbook_errors(path):
+        tables, problems = _read_tables(path)
+    if problems:
+        raise UserError(problems)
+    return tables
+
+
+@contextmanager
+def workbook_errors(path: Path) -> Iterator[None]:
+    """openpyxl's failures while the workbook is opened or read, as the user's error; its
+    English warnings reach no officer."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl's English remarks reach no officer
-            return load_workbook(path, read_only=True, data_only=data_only)
+            warnings.simplefilter("ignore")
+            yield
     except DAMAGED as exc:
         raise damaged(path, exc) from None
     except zipfile.BadZipFile as exc:
         if zipfile.is_zipfile(path):  # a zip whose part does not unpack, not another file
             raise damaged(path, exc) from None
         raise not_a_workbook(path) from None
+
+
+def open_workbook(path: Path, data_only: bool = True) -> Any:
+    """The workbook read-only: its cached values, or (data_only=False) its formulas. Its size
+    is checked from the zip directory first. Called inside `workbook_errors`."""
+    if not path.exists():
+        raise UserError([Problem.note(str(path), "arbetsboken finns inte.")])
+    archive.check_size(path)
+    try:
+        return load_workbook(path, read_only=True, data_only=data_only)
     except (InvalidFileException, KeyError, OSError, ValueError):
         raise not_a_workbook(path) from None
 
@@ -93,11 +109,10 @@ def open_workbook(path: Path, data_only: bool = True):
 def not_a_workbook(path: Path) -> UserError:
     return UserError(
         [
-            Problem(
+            Problem.note(
                 str(path),
                 "filen går inte att läsa som en Excel-arbetsbok (.xlsx). Spara den som "
                 "Excel-arbetsbok och försök igen.",
-                found=False,
             )
         ]
     )
@@ -120,33 +135,21 @@ def damaged(path: Path, exc: Exception) -> UserError:
     return archive.damaged(path, "en del av filen går inte att packa upp: kontrollsumman stämmer inte")
 
 
-def read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
-    """Every sheet of the schema that is present, as a RawTable; problems for the rest."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl's English remarks reach no officer
-            return _read_tables(path)
-    except DAMAGED as exc:
-        raise damaged(path, exc) from None
-    except zipfile.BadZipFile as exc:  # a part whose checksum is wrong, found while reading it
-        raise damaged(path, exc) from None
-
-
 def _read_tables(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     values = open_workbook(path)
     formulas = None  # the second view, opened only when a sheet has formulas
     problems: list[Problem] = duplicate_sheets(path, values.worksheets)
     tables: dict[str, RawTable] = {}
-    by_name = {normalize_header(n): n for n in values.sheetnames}
+    by_name = {name_key(n): n for n in values.sheetnames}
     if problems:
         values.close()
         return tables, problems
     for spec in schema.SHEETS:
-        actual = by_name.get(normalize_header(spec.name))
+        actual = by_name.get(name_key(spec.name))
         if actual is None:
             if not spec.optional:
                 problems.append(
-                    Problem(str(path.name), f"bladet »{spec.name}« saknas i arbetsboken.", found=False)
+                    Problem.note(str(path.name), f"bladet »{spec.name}« saknas i arbetsboken.")
                 )
             continue
         try:
@@ -176,7 +179,7 @@ def duplicate_sheets(path: Path, worksheets) -> list[Problem]:
     which one the tool read would be chance (a hidden "Medlemsbidrag " would win)."""
     groups: dict[str, list] = {}
     for ws in worksheets:
-        groups.setdefault(normalize_header(ws.title), []).append(ws)
+        groups.setdefault(name_key(ws.title), []).append(ws)
     problems = []
     for same in groups.values():
         if len(same) < 2:
@@ -185,15 +188,12 @@ def duplicate_sheets(path: Path, worksheets) -> list[Problem]:
             f"»{visible(ws.title)}«" + (" (dolt)" if ws.sheet_state != "visible" else "") for ws in same
         ]
         problems.append(
-            Problem(
+            Problem.note(
                 path.name,
-                (
-                    f"bladen {', '.join(names[:-1])} och {names[-1]} har samma namn när stora och små "
-                    "bokstäver, mellanslag och osynliga tecken inte räknas, så det går inte att veta "
-                    "vilket som gäller. Ta bort eller byt namn på alla utom ett (dolda blad visas i "
-                    "Excel med Format > Dölj och ta fram > Ta fram blad)."
-                ),
-                found=False,
+                f"bladen {', '.join(names[:-1])} och {names[-1]} har samma namn när stora och små "
+                "bokstäver, mellanslag och osynliga tecken inte räknas, så det går inte att veta "
+                "vilket som gäller. Ta bort eller byt namn på alla utom ett (dolda blad visas i "
+                "Excel med Format > Dölj och ta fram > Ta fram blad).",
             )
         )
     return problems
@@ -214,13 +214,10 @@ def read_table(
     if len(rows) > archive.MAX_ROWS:
         limit = plain_grouped(archive.MAX_ROWS)
         return None, [
-            Problem(
+            Problem.note(
                 f"{spec.name}!A{archive.MAX_ROWS + 1}",
-                (
-                    f"bladet har fler än {limit} rader, fler än ett län kan behöva; ta bort raderna "
-                    "under tabellen (även tomma rader med formatering) och försök igen."
-                ),
-                found=False,
+                f"bladet har fler än {limit} rader, fler än ett län kan behöva; ta bort raderna "
+                "under tabellen (även tomma rader med formatering) och försök igen.",
             )
         ]
     header_row = rows[0] if rows else ()
@@ -244,7 +241,7 @@ def read_table(
                     else Uncalculated(_formula_text(formula_rows[index - 1][col - 1]))
                 )
             cells[letter] = checked(value)
-        if any(not _blank(cells.get(letter)) for letter, _ in columns.values()):
+        if any(not is_empty(cells.get(letter)) for letter, _ in columns.values()):
             table.rows.append((index, cells))
     return table, []
 
@@ -260,10 +257,6 @@ def calculated_cells(ws) -> set[str]:
                 found.add(cell.get("r"))
             cell.clear()
     return found
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def checked(value: object) -> object:
@@ -299,7 +292,7 @@ def _formula_text(value: object) -> str:
 
 
 def match_headers(spec: schema.Sheet, header_row: tuple):
-    wanted = {normalize_header(c.header): c for c in spec.columns}
+    wanted = {name_key(c.header): c for c in spec.columns}
     columns: dict[str, tuple[str, str]] = {}
     extras: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
@@ -313,7 +306,7 @@ def match_headers(spec: schema.Sheet, header_row: tuple):
                 Problem(f"{spec.name}!{letter}1", rejected.expected, rejected.value, "rubrik")
             )
             continue
-        column = wanted.get(normalize_header(header))
+        column = wanted.get(name_key(header))
         if column is None:
             key = extra_key(str(header))
             if key in extras:
@@ -321,11 +314,10 @@ def match_headers(spec: schema.Sheet, header_row: tuple):
             extras[key] = (letter, str(header).strip())
         elif column.key in columns:
             problems.append(
-                Problem(
+                Problem.note(
                     f"{spec.name}!{letter}1",
                     f"rubriken »{header}« finns redan i kolumn {columns[column.key][0]}; "
                     "ta bort eller byt namn på den ena.",
-                    found=False,
                 )
             )
         else:
@@ -333,8 +325,6 @@ def match_headers(spec: schema.Sheet, header_row: tuple):
     for column in spec.columns:
         if column.required and column.key not in columns:
             problems.append(
-                Problem(
-                    f"{spec.name}!1", f"kolumnen »{column.header}« saknas i rubrikraden.", found=False
-                )
+                Problem.note(f"{spec.name}!1", f"kolumnen »{column.header}« saknas i rubrikraden.")
             )
     return columns, extras, problems

@@ -29,11 +29,11 @@ def tracked_changes(issued: bytes, new: bytes, date: dt.date) -> bytes:
     try:
         from python_redlines import DocxodusEngine, EngineNotInstalledError
     except ImportError:
-        raise UserError([Problem("python-redlines", INSTALL_HINT, found=False)]) from None
+        raise UserError([Problem.note("python-redlines", INSTALL_HINT)]) from None
     try:
         engine = DocxodusEngine()
     except EngineNotInstalledError:
-        raise UserError([Problem("python-redlines", INSTALL_HINT, found=False)]) from None
+        raise UserError([Problem.note("python-redlines", INSTALL_HINT)]) from None
     data, _log, _error = engine.run_redline(
         AUTHOR, issued, new, date_time=f"{date.isoformat()}T00:00:00Z"
     )

@@ -83,11 +83,10 @@ def paper_problem(paper, exc: TemplateError, whole_template: bool = False) -> Pr
     if not isinstance(exc, TemplateFault):
         exc = TemplateFault(paper.template, str(getattr(exc, "message", None) or exc))
     if whole_template:
-        return Problem(f"mallen {paper.steg['mall']}", exc.message(), found=False)
-    return Problem(
+        return Problem.note(f"mallen {paper.steg['mall']}", exc.message())
+    return Problem.note(
         f"mallen {paper.steg['mall']}",
         f"{exc.message()[:-1]} (i handlingen {paper.path} för {paper.part}).",
-        found=False,
     )
 
 

@@ -2,7 +2,20 @@
 
 One description serves the reader (which headers to look for and how to parse
 them), the validator (what is required), the workbook writer (headers, drop-down
-lists, number formats, the `Instruktioner` sheet) and the documentation.
+lists, number formats, the `Instruktioner` sheet), the templates' context and the
+documentation. It is the one list of them:
+
+- A new parameter is one `Parameter` in `PARAMETERS`. The reader finds its row, the
+  validator parses it by its kind into `Parametrar` (read as `p.<key>`), the workbook
+  writer and `Instruktioner` show it, and the templates see it as `{{ <key> }}` (an empty
+  text as ""); `papers variables` describes it from its help text.
+- A new column of Parter is one `Column` in `PARTER`: the templates see it as
+  `{{ part.<key> }}`; give it a `contact` label and it is also a line of the footer's
+  contact block (`part.kontaktrader`). A new column of another sheet reaches that sheet's
+  frame, and so the figure code that uses it.
+
+Then write its use: the template text, or the calculation that reads it. Names the user
+writes and reads are Swedish; a key is the header in lower case without å, ä, ö.
 """
 
 from __future__ import annotations
@@ -40,6 +53,7 @@ class Column:
     choices: tuple[str, ...] = ()
     width: int = 18
     max_length: int = LINE  # for TEXT: the longest text allowed
+    contact: str = ""  # Parter: the label of its line in the footer's contact block
 
 
 @dataclass(frozen=True)
@@ -298,13 +312,21 @@ PARTER = Sheet(
         Column(
             "Kanslichefens titel", "kanslichefens_titel", TEXT, False, "Tomt = Kanslichef.", width=22
         ),
-        Column("Postadress", "postadress", TEXT, False, "", width=28),
-        Column("Besöksadress", "besoksadress", TEXT, False, "", width=24),
-        Column("Telefon", "telefon", TEXT, False, "", width=14),
-        Column("Webbplats", "webbplats", TEXT, False, "", width=20),
-        Column("E-post", "e_post", TEXT, False, "", width=26),
-        Column("Organisationsnummer", "organisationsnummer", ORGNR, False, "NNNNNN-NNNN.", width=20),
-        Column("Bankgiro", "bankgiro", TEXT, False, "", width=12),
+        Column("Postadress", "postadress", TEXT, False, "", width=28, contact="Postadress"),
+        Column("Besöksadress", "besoksadress", TEXT, False, "", width=24, contact="Besöksadress"),
+        Column("Telefon", "telefon", TEXT, False, "", width=14, contact="Telefon"),
+        Column("Webbplats", "webbplats", TEXT, False, "", width=20, contact="Webbplats"),
+        Column("E-post", "e_post", TEXT, False, "", width=26, contact="E-post"),
+        Column(
+            "Organisationsnummer",
+            "organisationsnummer",
+            ORGNR,
+            False,
+            "NNNNNN-NNNN.",
+            width=20,
+            contact="Org.nr",
+        ),
+        Column("Bankgiro", "bankgiro", TEXT, False, "", width=12, contact="Bankgiro"),
         Column(
             "Kallas",
             "kallas",

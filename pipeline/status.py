@@ -136,31 +136,27 @@ def check_target(path: Path, workbook: Path, force: bool) -> None:
     """`status --xlsx PATH` writes a new file, or replaces a status table it wrote before
     (with `force`, any file); never the workbook, a folder or into a missing folder."""
     if path.is_dir():
-        raise UserError(
-            [Problem(str(path), "är en mapp; ange ett filnamn som slutar på .xlsx.", found=False)]
-        )
+        raise UserError([Problem.note(str(path), "är en mapp; ange ett filnamn som slutar på .xlsx.")])
     if path.suffix.lower() != ".xlsx":
-        raise UserError([Problem(str(path), "namnet ska sluta på .xlsx.", found=False)])
+        raise UserError([Problem.note(str(path), "namnet ska sluta på .xlsx.")])
     if not path.parent.is_dir():
-        raise UserError([Problem(str(path.parent), "mappen finns inte; skapa den först.", found=False)])
+        raise UserError([Problem.note(str(path.parent), "mappen finns inte; skapa den först.")])
     if path.exists() and workbook.exists() and path.resolve() == workbook.resolve():
         raise UserError(
             [
-                Problem(
+                Problem.note(
                     str(path),
                     "är arbetsboken; statustabellen skrivs aldrig över den. Välj ett annat filnamn.",
-                    found=False,
                 )
             ]
         )
     if path.is_symlink() or (path.exists() and not force and not written_by_status(path)):
         raise UserError(
             [
-                Problem(
+                Problem.note(
                     str(path),
                     "filen finns redan och är inte en statustabell som "
                     "papers har skrivit; välj ett annat namn eller kör med --force.",
-                    found=False,
                 )
             ]
         )

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from . import schema
 from .frames import with_column
 from .problems import Problem, UserError
-from .read import RawTable, Rejected, Uncalculated, extra_key, normalize_header, read_tables
-from .values import EXPECTED, PROSE_LIMIT, Invalid, parse, too_long, visible
+from .read import RawTable, Rejected, Uncalculated, extra_key, read_tables
+from .values import EXPECTED, PROSE_LIMIT, Invalid, name_key, parse, same_name, too_long, visible
 
 NO_CACHE_TEXT = (
     "en formel utan beräknat värde ({formula}): öppna arbetsboken i Excel eller "
@@ -28,23 +28,20 @@ NO_CACHE_TEXT = (
 
 @dataclass(frozen=True)
 class Parametrar:
-    lan: str
-    nytt_forbund: str
-    kvarvarande_forbund: str
-    bildandedatum: dt.date
-    startdatum: dt.date
-    budgetar: int
-    medlemsbidrag_totalt: int | None
-    andel_stat: Fraction
-    andel_region: Fraction
-    andel_kommuner: Fraction
-    fordelning_interimsbudget: str
-    kontaktperson: str | None = None
-    sate: str | None = None
-    webbplats: str | None = None
-    exempeldata: str = "nej"
-    extra: dict = field(default_factory=dict)
-    cells: dict = field(default_factory=dict)  # key -> "Parametrar!B5"
+    """The Parametrar sheet: the value of each parameter in `schema.PARAMETERS`, read as an
+    attribute by its key (`p.startdatum`), so that a new parameter is one entry in the schema
+    and nothing here. `extra` holds the sheet's other rows by template name, `cells` each
+    parameter's cell ("Parametrar!B5"). No parameter may be keyed values, extra or cells."""
+
+    values: dict[str, Any]
+    extra: dict[str, object] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)
+
+    def __getattr__(self, key: str) -> Any:
+        values = self.__dict__.get("values", {})  # not there yet while a copy is made
+        if key in values:
+            return values[key]
+        raise AttributeError(f"no parameter {key!r} in schema.PARAMETERS")
 
 
 @dataclass(frozen=True)
@@ -64,12 +61,7 @@ class Arbetsbok:
 
 def load(workbook: Path, templates: Path) -> Arbetsbok:
     """Read and validate; raise UserError with every problem found."""
-    tables, problems = read_tables(workbook)
-    if problems:
-        raise UserError(problems)
-    arbetsbok, problems = validate(tables, templates)
-    if problems:
-        raise UserError(problems)
+    arbetsbok = validate(read_tables(workbook), templates)
     problems = check_logos(arbetsbok, workbook.parent)
     if problems:
         raise UserError(problems)
@@ -106,7 +98,8 @@ def check_logos(bok: Arbetsbok, folder: Path) -> list[Problem]:
     return problems
 
 
-def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | None, list]:
+def validate(tables: dict[str, RawTable], templates: Path) -> Arbetsbok:
+    """The typed workbook; raise UserError with every problem found."""
     problems: list[Problem] = []
     frames = {}
     for spec in schema.SHEETS[1:]:
@@ -114,8 +107,8 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
         frame, found = typed_frame(spec, table)
         frames[spec.name] = frame
         problems += found
-    parametrar, found = read_parametrar(tables[schema.PARAMETRAR.name])
-    problems += found
+    parametrar, read_problems = read_parametrar(tables[schema.PARAMETRAR.name])
+    problems += read_problems
     forbund = frames["Förbund"]
     parter = canonical_names(canonical_types(frames["Parter"]), frames["Parter"], forbund)
     problems += unique(tables["Förbund"], forbund, "forbund")
@@ -129,16 +122,14 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
     problems += check_beslutssteg(tables["Beslutssteg"], frames["Beslutssteg"], templates)
     if "Ärenden" in tables:
         problems += check_arenden(tables["Ärenden"], frames["Ärenden"], parter, frames["Beslutssteg"])
-    if parametrar is not None:
+    if not read_problems:
         problems += check_parametrar(parametrar, forbund, parter, tables["Förbund"])
     if problems:
-        return None, problems
-    spelled = {normalize_header(n): n for n in forbund["forbund"]}
-    parametrar = replace(
-        parametrar, kvarvarande_forbund=spelled[normalize_header(parametrar.kvarvarande_forbund)]
-    )
+        raise UserError(problems)
+    spelled = {name_key(n): n for n in forbund["forbund"]}
+    kept = spelled[name_key(parametrar.kvarvarande_forbund)]
     return Arbetsbok(
-        parametrar=parametrar,
+        parametrar=replace(parametrar, values={**parametrar.values, "kvarvarande_forbund": kept}),
         forbund=forbund,
         parter=parter,
         medlemsbidrag=canonical_names(frames["Medlemsbidrag"], parter, forbund),
@@ -146,7 +137,7 @@ def validate(tables: dict[str, RawTable], templates: Path) -> tuple[Arbetsbok | 
         beslutssteg=with_default_galler(frames["Beslutssteg"]),
         arenden=canonical_names(frames["Ärenden"], parter, forbund),
         tables=tables,
-    ), []
+    )
 
 
 # --- one sheet at a time -------------------------------------------------------------------
@@ -175,7 +166,7 @@ def typed_frame(spec: schema.Sheet, table: RawTable) -> tuple[pd.DataFrame, list
             problem = unusable(cells.get(letter), f"{spec.name}!{letter}{rad}", header)
             if problem:
                 problems.append(problem)
-            extra[key] = plain(cells.get(letter))
+            extra[key] = extra_value(cells.get(letter))
         record["extra"] = extra
         records.append(record)
     columns = ["rad", *(c.key for c in spec.columns), "extra"]
@@ -186,12 +177,12 @@ def unusable(raw: object, where: str, header: str | None, limit: int = PROSE_LIM
     """The problem of a cell that no column can use: a formula never calculated, a value
     `read` rejected (an Excel error, invisible characters...), or text over `limit`."""
     if isinstance(raw, Uncalculated):
-        return Problem(where, NO_CACHE_TEXT.format(formula=raw), header=header, found=False)
+        return Problem.note(where, NO_CACHE_TEXT.format(formula=raw), header=header)
     if isinstance(raw, Rejected):
         return Problem(where, raw.expected, raw.value, header)
     expected = too_long(raw, limit)
     if expected:
-        return Problem(where, expected, raw[:60] + "…", header)
+        return Problem(where, expected, str(raw)[:60] + "…", header)
     return None
 
 
@@ -213,7 +204,7 @@ def parse_cell(
     return value, None
 
 
-def plain(raw: object) -> object:
+def extra_value(raw: object) -> object:
     """An extra column's value as a template sees it."""
     if isinstance(raw, (Uncalculated, Rejected)) or raw is None:
         return ""
@@ -224,82 +215,75 @@ def plain(raw: object) -> object:
     return raw
 
 
-def read_parametrar(table: RawTable) -> tuple[Parametrar | None, list[Problem]]:
+def read_parametrar(table: RawTable) -> tuple[Parametrar, list[Problem]]:
+    """The parameters, each from its row or its default, with every problem of the sheet."""
+    by_name = {name_key(p.name): p for p in schema.PARAMETERS}
+    name_letter, value_letter = table.columns["parameter"][0], table.columns["varde"][0]
     problems: list[Problem] = []
-    by_name = {normalize_header(p.name): p for p in schema.PARAMETERS}
-    seen: dict[str, int] = {}
-    values: dict[str, object] = {}
+    seen: dict[str, int] = {}  # key -> row
+    values = {p.key: default_value(p) for p in schema.PARAMETERS}
     cells: dict[str, str] = {}
     extra: dict[str, object] = {}
-    name_letter = table.columns["parameter"][0]
-    value_letter = table.columns["varde"][0]
     for rad, row in table.rows:
-        name = row.get(name_letter)
-        raw = row.get(value_letter)
-        where = f"{table.sheet}!{value_letter}{rad}"
-        problem = unusable(name, f"{table.sheet}!{name_letter}{rad}", "Parameter")
-        if problem:
-            problems.append(problem)
-            continue
-        parameter = by_name.get(normalize_header(name))
-        if parameter is None:
-            problem = unusable(raw, where, str(name))
-            if problem:
-                problems.append(problem)
-            extra[extra_key(str(name))] = plain(raw)
-            continue
-        if parameter.key in seen:
+        name, raw = row.get(name_letter), row.get(value_letter)
+        name_cell, where = f"{table.sheet}!{name_letter}{rad}", f"{table.sheet}!{value_letter}{rad}"
+        unreadable = unusable(name, name_cell, "Parameter")
+        parameter = by_name.get(name_key(name))
+        if unreadable:
+            problems.append(unreadable)
+        elif parameter is None:
+            problems += filter(None, [unusable(raw, where, str(name))])
+            extra[extra_key(str(name))] = extra_value(raw)
+        elif parameter.key in seen:
             problems.append(
-                Problem(
-                    f"{table.sheet}!{name_letter}{rad}",
+                Problem.note(
+                    name_cell,
                     f"parametern »{parameter.name}« står redan på rad {seen[parameter.key]}; "
                     "ta bort den ena raden.",
-                    found=False,
                 )
             )
-            continue
-        seen[parameter.key] = rad
-        cells[parameter.key] = where
-        kind = parameter.kind
-        value, problem = parse_cell(
-            kind, raw, where, parameter.name, parameter.required, parameter.max_length
+        else:
+            seen[parameter.key], cells[parameter.key] = rad, where
+            values[parameter.key], found = parameter_value(parameter, raw, where)
+            problems += found
+    problems += missing_parameters(table.sheet, seen)
+    return Parametrar(values, extra, cells), problems
+
+
+def default_value(parameter: schema.Parameter) -> object:
+    return parse(parameter.kind, parameter.default) if parameter.default is not None else None
+
+
+def parameter_value(
+    parameter: schema.Parameter, raw: object, where: str
+) -> tuple[object, list[Problem]]:
+    """A parameter's value (its default when the cell is empty) and its problems."""
+    value, problem = parse_cell(
+        parameter.kind, raw, where, parameter.name, parameter.required, parameter.max_length
+    )
+    problems = [problem] if problem else []
+    if value is None:
+        value = default_value(parameter)
+    if parameter.choices and isinstance(value, str):
+        value = value.casefold()
+        if value not in parameter.choices:
+            *first, last = parameter.choices
+            problems.append(
+                Problem(where, f"något av: {', '.join(first)} eller {last}", raw, parameter.name)
+            )
+    return value, problems
+
+
+def missing_parameters(sheet: str, seen: dict[str, int]) -> list[Problem]:
+    return [
+        Problem.note(
+            sheet,
+            f"parametern »{p.name}« saknas; lägg till en rad med "
+            f"{p.name} i kolumnen Parameter och ett värde i kolumnen Värde.",
         )
-        if problem:
-            problems.append(problem)
-        if value is None and parameter.default is not None:
-            value = parse(kind, parameter.default)
-        if parameter.choices and value is not None:
-            value = value.casefold()
-            if value not in parameter.choices:
-                problems.append(
-                    Problem(
-                        where,
-                        "något av: "
-                        + ", ".join(parameter.choices[:-1])
-                        + " eller "
-                        + parameter.choices[-1],
-                        raw,
-                        parameter.name,
-                    )
-                )
-        values[parameter.key] = value
-    for parameter in schema.PARAMETERS:
-        if parameter.key not in seen:
-            if parameter.required:
-                problems.append(
-                    Problem(
-                        table.sheet,
-                        f"parametern »{parameter.name}« saknas; lägg till en rad med "
-                        f"{parameter.name} i kolumnen Parameter och ett värde i kolumnen Värde.",
-                        found=False,
-                    )
-                )
-            values[parameter.key] = (
-                parse(parameter.kind, parameter.default) if parameter.default is not None else None
-            )
-    if problems:
-        return None, problems
-    return Parametrar(**values, extra=extra, cells=cells), []
+        for p in schema.PARAMETERS
+        if p.required and p.key not in seen
+    ]
 
 
 # --- rules across rows and sheets --------------------------------------------------------------
@@ -310,12 +294,12 @@ def unique(table: RawTable, frame: pd.DataFrame, key: str) -> list[Problem]:
     aside). The message names both cells and, when they are written differently, shows how."""
     problems = []
     first: dict[object, int] = {}
-    letter = table.columns[key][0] if key in table.columns else None
+    letter = table.columns[key][0] if key in table.columns else ""
     raw = {rad: cells.get(letter) for rad, cells in table.rows}
     for rad, value in zip(frame["rad"], frame[key]):
         if value is None:
             continue
-        norm = normalize_header(value)
+        norm = name_key(value)
         if norm not in first:
             first[norm] = rad
             continue
@@ -344,7 +328,7 @@ def check_parter(
 ) -> list[Problem]:
     """Per-row rules of Parter; a cell already reported as unreadable is not reported again."""
     problems = []
-    names = {normalize_header(n) for n in forbund["forbund"] if n}
+    names = {name_key(n) for n in forbund["forbund"] if n}
     for row in parter.itertuples():
         if row.typ is not None and row.typ not in schema.PARTY_TYPES:
             problems.append(
@@ -353,57 +337,42 @@ def check_parter(
                 )
             )
         if row.typ == "kommun":
-            if (
-                row.forbund is None
-                and "forbund" in table.columns
-                and table.cell("forbund", row.rad) not in failed
-            ):
-                problems.append(
-                    Problem(
-                        table.cell("forbund", row.rad),
-                        "kommunens förbund (obligatoriskt för en kommun)",
-                        None,
-                        table.header("forbund"),
-                    )
-                )
-            if (
-                row.invanare is None
-                and "invanare" in table.columns
-                and table.cell("invanare", row.rad) not in failed
-            ):
-                problems.append(
-                    Problem(
-                        table.cell("invanare", row.rad),
-                        "antal invånare, ett heltal större än 0 (obligatoriskt för en kommun)",
-                        None,
-                        table.header("invanare"),
-                    )
-                )
-        if row.typ == "kommun" and "forbund" not in table.columns:
-            problems.append(
-                Problem(
-                    f"{table.sheet}!1", "kolumnen »Förbund« saknas; den krävs för kommuner.", found=False
-                )
-            )
-        if row.forbund is not None and normalize_header(row.forbund) not in names:
-            problems.append(
-                Problem(
-                    table.cell("forbund", row.rad),
-                    "ett förbund från bladet Förbund",
-                    row.forbund,
-                    table.header("forbund"),
-                )
-            )
-        elif row.forbund is not None and row.typ in ("region", "stat"):
-            problems.append(
-                Problem(
-                    table.cell("forbund", row.rad),
-                    f"en tom cell: en part av typen {row.typ} är medlem i alla förbund",
-                    row.forbund,
-                    table.header("forbund"),
-                )
-            )
+            problems += kommun_problems(table, row, failed)
+        problems += membership_problems(table, row, names)
     return list(dict.fromkeys(problems))
+
+
+KOMMUN_NEEDS = {
+    "forbund": "kommunens förbund (obligatoriskt för en kommun)",
+    "invanare": "antal invånare, ett heltal större än 0 (obligatoriskt för en kommun)",
+}
+
+
+def kommun_problems(table: RawTable, row: Any, failed: set[str]) -> list[Problem]:
+    """A kommun's förbund and population, which it must have."""
+    problems = [
+        Problem(table.cell(key, row.rad), expected, None, table.header(key))
+        for key, expected in KOMMUN_NEEDS.items()
+        if getattr(row, key) is None and key in table.columns and table.cell(key, row.rad) not in failed
+    ]
+    if "forbund" not in table.columns:
+        problems.append(
+            Problem.note(f"{table.sheet}!1", "kolumnen »Förbund« saknas; den krävs för kommuner.")
+        )
+    return problems
+
+
+def membership_problems(table: RawTable, row: Any, names: set[str]) -> list[Problem]:
+    """A party's förbund is one of the sheet Förbund's, and only a kommun names one."""
+    if row.forbund is None:
+        return []
+    if name_key(row.forbund) not in names:
+        expected = "ett förbund från bladet Förbund"
+    elif row.typ in ("region", "stat"):
+        expected = f"en tom cell: en part av typen {row.typ} är medlem i alla förbund"
+    else:
+        return []
+    return [Problem(table.cell("forbund", row.rad), expected, row.forbund, table.header("forbund"))]
 
 
 def check_members(table: RawTable, forbund: pd.DataFrame, parter: pd.DataFrame) -> list[Problem]:
@@ -411,29 +380,26 @@ def check_members(table: RawTable, forbund: pd.DataFrame, parter: pd.DataFrame) 
     every förbund). Without one, nobody could take a share of its capital (calculations.md 4)."""
     if parter["typ"].isin(["region", "stat"]).any():
         return []
-    own = {normalize_header(f) for t, f in zip(parter["typ"], parter["forbund"]) if t == "kommun" and f}
+    own = {name_key(f) for t, f in zip(parter["typ"], parter["forbund"]) if t == "kommun" and f}
     return [
-        Problem(
+        Problem.note(
             table.cell("forbund", rad),
-            (
-                "förbundet har inga medlemmar: ingen kommun på bladet Parter har det i kolumnen "
-                "Förbund, och det finns ingen region eller stat (de är medlemmar i alla förbund). "
-                "Skriv förbundet på dess kommuner på bladet Parter, eller ta bort raden."
-            ),
+            "förbundet har inga medlemmar: ingen kommun på bladet Parter har det i kolumnen "
+            "Förbund, och det finns ingen region eller stat (de är medlemmar i alla förbund). "
+            "Skriv förbundet på dess kommuner på bladet Parter, eller ta bort raden.",
             header=table.header("forbund"),
-            found=False,
         )
         for rad, name in zip(forbund["rad"], forbund["forbund"])
-        if name and normalize_header(name) not in own
+        if name and name_key(name) not in own
     ]
 
 
 def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
     problems = []
-    party = {normalize_header(r.namn): r for r in parter.itertuples() if r.namn}
-    names = {normalize_header(n) for n in forbund["forbund"] if n}
+    party = {name_key(r.namn): r for r in parter.itertuples() if r.namn}
+    names = {name_key(n) for n in forbund["forbund"] if n}
     for row in bidrag.itertuples():
-        payer = party.get(normalize_header(row.part)) if row.part else None
+        payer = party.get(name_key(row.part)) if row.part else None
         if row.part is not None and payer is None:
             problems.append(
                 Problem(
@@ -443,7 +409,7 @@ def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
                     table.header("part"),
                 )
             )
-        if row.forbund is not None and normalize_header(row.forbund) not in names:
+        if row.forbund is not None and name_key(row.forbund) not in names:
             problems.append(
                 Problem(
                     table.cell("forbund", row.rad),
@@ -456,8 +422,8 @@ def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
             payer is not None
             and payer.typ == "kommun"
             and row.forbund is not None
-            and normalize_header(payer.forbund) in names
-            and normalize_header(row.forbund) != normalize_header(payer.forbund)
+            and name_key(payer.forbund) in names
+            and not same_name(row.forbund, payer.forbund)
         ):
             problems.append(
                 Problem(
@@ -496,11 +462,11 @@ def template_names(cell: object) -> list[str]:
 
 def check_arenden(table, arenden, parter, steg) -> list[Problem]:
     problems = []
-    parties = {normalize_header(n) for n in parter["namn"] if n}
+    parties = {name_key(n) for n in parter["namn"] if n}
     steps = set(steg["steg"])
     seen: dict[tuple, int] = {}
     for row in arenden.itertuples():
-        if row.part is not None and normalize_header(row.part) not in parties:
+        if row.part is not None and name_key(row.part) not in parties:
             problems.append(
                 Problem(
                     table.cell("part", row.rad),
@@ -527,7 +493,7 @@ def check_arenden(table, arenden, parter, steg) -> list[Problem]:
                     table.header("beslut"),
                 )
             )
-        key = (normalize_header(row.part) if row.part else None, row.steg)
+        key = (name_key(row.part) if row.part else None, row.steg)
         if None not in key and key in seen:
             problems.append(
                 Problem(
@@ -543,8 +509,8 @@ def check_arenden(table, arenden, parter, steg) -> list[Problem]:
 
 def check_parametrar(p: Parametrar, forbund, parter, forbund_table) -> list[Problem]:
     problems = []
-    names = {normalize_header(n) for n in forbund["forbund"] if n}
-    if normalize_header(p.kvarvarande_forbund) not in names:
+    names = {name_key(n) for n in forbund["forbund"] if n}
+    if name_key(p.kvarvarande_forbund) not in names:
         problems.append(
             Problem(
                 p.cells["kvarvarande_forbund"],
@@ -576,14 +542,13 @@ def check_parametrar(p: Parametrar, forbund, parter, forbund_table) -> list[Prob
             )
         )
     if forbund.empty:
-        problems.append(Problem(forbund_table.sheet, "minst ett förbund behövs.", found=False))
+        problems.append(Problem.note(forbund_table.sheet, "minst ett förbund behövs."))
     for typ, andel in (("kommun", p.andel_kommuner), ("region", p.andel_region), ("stat", p.andel_stat)):
         if andel > 0 and not (parter["typ"] == typ).any():
             problems.append(
-                Problem(
+                Problem.note(
                     "Parter",
                     f"ingen part av typen {typ}, men dess andel av medlemsbidragen är större än 0.",
-                    found=False,
                 )
             )
     return problems
@@ -591,13 +556,13 @@ def check_parametrar(p: Parametrar, forbund, parter, forbund_table) -> list[Prob
 
 def canonical_names(frame: pd.DataFrame, parter, forbund) -> pd.DataFrame:
     """Write party and förbund names as `Parter` and `Förbund` spell them."""
-    party = {normalize_header(n): n for n in parter["namn"]}
-    names = {normalize_header(n): n for n in forbund["forbund"]}
+    party = {name_key(n): n for n in parter["namn"]}
+    names = {name_key(n): n for n in forbund["forbund"]}
     if "part" in frame:
-        frame = with_column(frame, "part", [party.get(normalize_header(v), v) for v in frame["part"]])
+        frame = with_column(frame, "part", [party.get(name_key(v), v) for v in frame["part"]])
     if "forbund" in frame:
         frame = with_column(
-            frame, "forbund", [names.get(normalize_header(v), v) if v else v for v in frame["forbund"]]
+            frame, "forbund", [names.get(name_key(v), v) if v else v for v in frame["forbund"]]
         )
     if "beslut" in frame:
         frame = with_column(

@@ -36,6 +36,7 @@ EXPECTED = {
 
 
 def is_empty(raw: object) -> bool:
+    """An empty cell: nothing, or only spaces."""
     return raw is None or (isinstance(raw, str) and raw.strip() == "")
 
 
@@ -201,6 +202,11 @@ def name_key(text: object) -> str:
         return ""
     folded = unicodedata.normalize("NFKC", str(text)).casefold()
     return " ".join("".join(c for c in folded if ord(c) not in INVISIBLE).split())
+
+
+def same_name(a: object, b: object) -> bool:
+    """Whether two names (of a party, förbund, sheet or column) are the same; see `name_key`."""
+    return name_key(a) == name_key(b)
 
 
 def _exact_number(raw: object) -> Fraction:

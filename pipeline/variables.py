@@ -9,11 +9,27 @@ left over.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from fractions import Fraction
+from typing import cast
 
+from . import schema
+from .context import party_text_keys
 from .formatting import FILTER_EXAMPLES, FILTERS
 
-DESCRIPTIONS = {
+
+def schema_descriptions() -> dict[str, str]:
+    """The description of each name that comes straight from the schema."""
+    parameters = {p.key: f"Parametern {p.name}. {p.help}" for p in schema.PARAMETERS}
+    header = {c.key: c for c in schema.PARTER.columns}
+    columns = {
+        f"part.{key}": f"Kolumnen {header[key].header} på bladet Parter. {header[key].help}".strip()
+        for key in party_text_keys()
+    }
+    return {**parameters, **columns}
+
+
+WRITTEN = {
     "lan": "Länets namn (Parametrar: Län).",
     "nytt_forbund": "Det gemensamma förbundets namn.",
     "bildandedatum": "Dagen då det gemensamma förbundet bildas.",
@@ -219,6 +235,8 @@ DESCRIPTIONS = {
     "kopia_till": "Mottagare av en kopia: partens förbund och, vid remiss, den som yttrade sig.",
 }
 
+DESCRIPTIONS = {**schema_descriptions(), **WRITTEN}
+
 
 def names(context: dict, prefix: str = "") -> dict[str, object]:
     """Every documented name of a context (dotted paths, `[]` for list items) → example."""
@@ -281,5 +299,6 @@ def describe(prepared) -> str:
         args = FILTER_EXAMPLES[name]
         call = ", ".join(repr(a) for a in args)
         doc = (function.__doc__ or "").strip().splitlines()[0]
-        lines.append(f"  {name}\n      {doc}\n      {name}({call}) → {function(*args)!r}")
+        shown = cast(Callable[..., object], function)(*args)  # FILTERS mixes signatures
+        lines.append(f"  {name}\n      {doc}\n      {name}({call}) → {shown!r}")
     return "\n".join(lines)

@@ -44,7 +44,7 @@ def write_workbook(
 ) -> None:
     """Write the workbook; `data` maps a sheet name to rows keyed by `Column.key`."""
     wb = Workbook()
-    instructions = wb.active
+    instructions = wb.worksheets[0]
     instructions.title = "Instruktioner"
     write_instructions(instructions, note)
     for spec in schema.SHEETS:
@@ -115,6 +115,13 @@ def write_instructions(ws, note: str | None) -> None:
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 90
+    for style, a, b, c in instruction_lines(note):
+        ws.append([a, b, c])
+        style_row(ws, ws.max_row, style)
+
+
+def instruction_lines(note: str | None) -> list[tuple[str, str, str, str]]:
+    """The lines of the sheet Instruktioner as (style, A, B, C), from the schema."""
     lines: list[tuple[str, str, str, str]] = []  # (style, A, B, C)
     lines.append(("title", "Arbetsbok för förslag till beslut", "", ""))
     if note:
@@ -167,22 +174,23 @@ def write_instructions(ws, note: str | None) -> None:
                     f"{c.help}{choices} ({KIND_TEXT[c.kind]})".replace("  ", " "),
                 )
             )
-    for style, a, b, c in lines:
-        ws.append([a, b, c])
-        row = ws.max_row
+    return lines
+
+
+def style_row(ws, row: int, style: str) -> None:
+    for cell in ws[row]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if style == "title":
+        ws.cell(row=row, column=1).font = Font(bold=True, size=16)
+    elif style == "note":
+        ws.cell(row=row, column=1).font = Font(bold=True, color="C00000", size=12)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+    elif style == "text":
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+        ws.row_dimensions[row].height = 32
+    elif style == "sheet":
+        ws.cell(row=row, column=1).font = Font(bold=True, size=13)
+    elif style == "head":
         for cell in ws[row]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if style == "title":
-            ws.cell(row=row, column=1).font = Font(bold=True, size=16)
-        elif style == "note":
-            ws.cell(row=row, column=1).font = Font(bold=True, color="C00000", size=12)
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
-        elif style == "text":
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
-            ws.row_dimensions[row].height = 32
-        elif style == "sheet":
-            ws.cell(row=row, column=1).font = Font(bold=True, size=13)
-        elif style == "head":
-            for cell in ws[row]:
-                cell.font = Font(bold=True)
-                cell.fill = HEADER_FILL
+            cell.font = Font(bold=True)
+            cell.fill = HEADER_FILL

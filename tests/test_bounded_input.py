@@ -39,6 +39,18 @@ def test_part_that_unpacks_far_beyond_its_size_is_refused(sheets, write_workbook
     ]
 
 
+def test_every_part_past_the_limits_is_named_at_once(sheets, write_workbook, templates):
+    """Two such parts: both are named in one run, not one per run."""
+    path = write_workbook(sheets)
+    for name in ("xl/bomb1.xml", "xl/bomb2.xml"):
+        path = add_part(path, name, b"<a>" + b"A" * (8 << 20) + b"</a>")
+    found = messages(path, templates)
+    assert [m.split(" i arbetsboken")[0] for m in found] == [
+        "arbetsbok.xlsx: delen xl/bomb1.xml",
+        "arbetsbok.xlsx: delen xl/bomb2.xml",
+    ]
+
+
 def test_shared_strings_over_the_total_limit_are_refused(sheets, write_workbook, templates, monkeypatch):
     """The 200 MB limit, lowered to 2 MB so that the test stays small: shared strings that
     unpack past it are refused from the zip directory, before openpyxl reads them."""
