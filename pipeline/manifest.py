@@ -11,6 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from .problems import Problem
@@ -18,6 +21,7 @@ from .problems import Problem
 MANIFEST = "manifest.json"
 SECTIONS = ("papers", "filer")
 DERIVED = ("utfardat",)  # rebuilt from the file entries on every write
+ISSUED = "utfardat"  # the format of an issued copy (issued.py)
 HEX64 = re.compile(r"[0-9a-f]{64}")
 DRIVE = re.compile(r"^[A-Za-z]:")
 
@@ -99,26 +103,23 @@ def validate(data: object, where: str) -> tuple[dict, list[Problem]]:
     return manifest, problems
 
 
-def read(out: Path) -> tuple[dict, list[Problem]]:
+def read(out: Path) -> tuple[Manifest, list[Problem]]:
     """The manifest in `out` (empty when there is none) and what is wrong with it."""
     path = out / MANIFEST
     try:
         text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        return empty(), []
+        return Manifest(), []
     except (OSError, UnicodeDecodeError) as exc:
-        return empty(), [
+        return Manifest(), [
             Problem(str(path), f"filen går inte att läsa ({exc.__class__.__name__}).", found=False)
         ]
     try:
         data = json.loads(text)
     except ValueError:
-        return empty(), [Problem(str(path), "filen är inte giltig JSON.", found=False)]
-    return validate(data, str(path))
-
-
-def recorded_hashes(manifest: dict) -> dict[str, str]:
-    return {e["fil"]: e["sha256"] for s in SECTIONS for e in manifest[s]}
+        return Manifest(), [Problem(str(path), "filen är inte giltig JSON.", found=False)]
+    manifest, problems = validate(data, str(path))
+    return Manifest.of(manifest), problems
 
 
 def ordered(papers: dict[str, dict], others: dict[str, dict], extra: dict | None = None) -> dict:
@@ -140,3 +141,139 @@ def ordered(papers: dict[str, dict], others: dict[str, dict], extra: dict | None
 
 def dumps(manifest: dict) -> bytes:
     return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def file_bytes(path: Path) -> bytes | None:
+    """The bytes of the file at `path` (None when there is no file)."""
+    return path.read_bytes() if path.is_file() else None
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What this tool wrote into out/: each file by its path, and what the build, the bundle
+    and the preview ask of that record. Made from a validated manifest (`read`, `of`); a new
+    record is a new Manifest (`recorded`). No other module reads the JSON's sections."""
+
+    papers: dict[str, dict] = field(default_factory=dict)  # fil → entry, the .docx papers
+    filer: dict[str, dict] = field(default_factory=dict)  # fil → entry, every other file
+    extra: dict = field(default_factory=dict)  # other top-level keys, kept as they were
+
+    @classmethod
+    def of(cls, data: dict) -> Manifest:
+        """From a manifest's JSON object (validated; `read` does that)."""
+        return cls(
+            {e["fil"]: e for e in data.get("papers", [])},
+            {e["fil"]: e for e in data.get("filer", [])},
+            {k: v for k, v in data.items() if k not in (*SECTIONS, *DERIVED)},
+        )
+
+    def json(self) -> dict:
+        return ordered(self.papers, self.filer, self.extra)
+
+    def dumps(self) -> bytes:
+        return dumps(self.json())
+
+    # ---- the record of each file --------------------------------------------------------
+
+    def entry(self, path: str) -> dict | None:
+        """What the manifest says of the file at `path` (relative to out/)."""
+        return self.papers.get(path) or self.filer.get(path)
+
+    def paper(self, path: str) -> dict | None:
+        """The entry of the paper (.docx) at `path`."""
+        return self.papers.get(path)
+
+    def paper_entries(self) -> list[dict]:
+        return list(self.papers.values())
+
+    @cached_property
+    def hashes(self) -> dict[str, str]:
+        return {fil: e["sha256"] for section in (self.papers, self.filer) for fil, e in section.items()}
+
+    def edited(self, path: str, data: bytes | None) -> bool:
+        """True when a file is there (`data`) and is not what this tool wrote last."""
+        return data is not None and self.hashes.get(path) != sha256(data)
+
+    def reusable(self, out: Path, path: str, key: str | None = None) -> bytes | None:
+        """The bytes of the file at `path` when it is as recorded (and, given `key`, made
+        from the same inputs): a file that need not be made again."""
+        entry = self.entry(path)
+        if entry is None or (key is not None and entry.get("indata") != key):
+            return None
+        data = file_bytes(out / path)
+        return data if data is not None and sha256(data) == entry["sha256"] else None
+
+    # ---- PDFs -----------------------------------------------------------------------------
+
+    def pdf_entries(self) -> list[dict]:
+        """The PDFs of the papers (format "pdf")."""
+        return [e for e in self.filer.values() if e.get("format") == "pdf"]
+
+    def pdf_beside(self, paper: str) -> dict | None:
+        """The entry of the PDF made from the paper at `paper` (same name, .pdf)."""
+        entry = self.filer.get(paper.removesuffix(".docx") + ".pdf")
+        return entry if entry is not None and entry.get("format") == "pdf" else None
+
+    def pdf(self, steg: int, part: str) -> dict | None:
+        """The PDF of one party's paper for one step."""
+        return self._pdfs.get((steg, part))
+
+    @cached_property
+    def _pdfs(self) -> dict[tuple[int | None, str | None], dict]:
+        return {(e.get("steg"), e.get("part")): e for e in self.pdf_entries()}
+
+    # ---- issued copies --------------------------------------------------------------------
+
+    @cached_property
+    def _issued(self) -> dict[tuple[int, str], list[dict]]:
+        """(steg, part) → the issued copies (format "utfardat"), oldest version first."""
+        index: dict[tuple[int, str], list[dict]] = {}
+        issued = [e for e in self.filer.values() if e.get("format") == ISSUED]
+        for e in sorted(issued, key=lambda e: (e["steg"], e["part"], e["version"])):
+            index.setdefault((e["steg"], e["part"]), []).append(e)
+        return index
+
+    def issued(self) -> list[dict]:
+        """Every issued copy, oldest version first."""
+        return [e for entries in sorted(self._issued.items()) for e in entries[1]]
+
+    def last_issued(self, steg: int, part: str) -> dict | None:
+        found = self._issued.get((steg, part))
+        return found[-1] if found else None
+
+    # ---- a new record ---------------------------------------------------------------------
+
+    def stale(self, made: set[str]) -> list[str]:
+        """The papers and their PDFs a complete build no longer makes."""
+        return [p for p in self.papers if p not in made] + [
+            e["fil"] for e in self.pdf_entries() if e["fil"] not in made
+        ]
+
+    def recorded(self, files: Iterable[tuple[bool, dict]], removed: Iterable[str] = ()) -> Manifest:
+        """This manifest with new records (paper or not, entry) and without `removed`."""
+        papers, filer = dict(self.papers), dict(self.filer)
+        for paper, entry in files:
+            (papers if paper else filer)[entry["fil"]] = entry
+        for path in removed:
+            papers.pop(path, None)
+            filer.pop(path, None)
+        return Manifest(papers, filer, self.extra)
+
+
+def reconciled(old: Manifest, planned: Manifest, on_disk: Callable[[str], str | None]) -> Manifest:
+    """What is on disk (`on_disk(path)`: the file's sha256, None when it is not there), as a
+    manifest: each file under the record (planned or old) whose hash it has; a file matching
+    neither keeps the old record (it was edited by hand)."""
+    sections = []
+    for before, after in ((old.papers, planned.papers), (old.filer, planned.filer)):
+        kept = {}
+        for path in sorted(before.keys() | after.keys()):
+            disk = on_disk(path)
+            if disk is None:
+                continue
+            if path in after and disk == after[path]["sha256"]:
+                kept[path] = after[path]
+            elif path in before:
+                kept[path] = before[path]
+        sections.append(kept)
+    return Manifest(sections[0], sections[1], planned.extra)
