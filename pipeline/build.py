@@ -110,25 +110,30 @@ def plan_papers(bok: Arbetsbok, templates: Path, payers: set[str]) -> list[Paper
 def select(papers: list[Paper], steps: Iterable[int] = (), parts: Iterable[str] = ()) -> list[Paper]:
     """The papers for `--step` and `--part` (a part matches Part or Kortnamn)."""
     steps, asked = set(steps), list(parts)
-    parts = [normalize_header(p) for p in asked]
+    problems = selection_problems(papers, steps, asked)
+    if problems:
+        raise UserError(problems)
+    wanted = {normalize_header(p) for p in asked}
+    return [
+        p
+        for p in papers
+        if (not steps or p.steg["nummer"] in steps)
+        and (not wanted or wanted & {normalize_header(p.part), normalize_header(p.kortnamn)})
+    ]
+
+
+def selection_problems(papers: list[Paper], steps: set[int], asked: list[str]) -> list[Problem]:
+    """A problem for each step and each part asked for that gets no paper."""
     problems = [
         Problem("--step", "ett steg från bladet Beslutssteg", s)
         for s in sorted(steps)
         if s not in {p.steg["nummer"] for p in papers}
     ]
     known = {normalize_header(n) for p in papers for n in (p.part, p.kortnamn)}
-    problems += [
+    return problems + [
         Problem("--part", "en part (Part eller Kortnamn) som får en handling", name)
-        for name, norm in zip(asked, parts)
-        if norm not in known
-    ]
-    if problems:
-        raise UserError(problems)
-    return [
-        p
-        for p in papers
-        if (not steps or p.steg["nummer"] in steps)
-        and (not parts or normalize_header(p.part) in parts or normalize_header(p.kortnamn) in parts)
+        for name in asked
+        if normalize_header(name) not in known
     ]
 
 
@@ -377,20 +382,21 @@ def accountability_warnings(prepared: Prepared) -> list[str]:
     getting = {p.part for p in prepared.papers}
     table = prepared.bok.tables["Parter"]
     warnings = []
-    for row in prepared.bok.parter.itertuples():
-        if row.namn not in getting:
+    for row in prepared.bok.parter.to_dict("records"):
+        if row["namn"] not in getting:
             continue
-        if not row.handlaggare:
+        name, rad = row["namn"], int(row["rad"])
+        if not row["handlaggare"]:
             warnings.append(
-                f"{row.namn} får handlingar men har ingen handläggare "
-                f"({where(table, 'handlaggare', row.rad)}); ingen står som "
+                f"{name} får handlingar men har ingen handläggare "
+                f"({where(table, 'handlaggare', rad)}); ingen står som "
                 "ansvarig för dem."
             )
-        if not row.kommunchef and not row.kanslichef:
+        if not row["kommunchef"] and not row["kanslichef"]:
             warnings.append(
-                f"{row.namn} får handlingar men ingen undertecknar dem "
-                f"({where(table, 'kommunchef', row.rad)} och "
-                f"{where(table, 'kanslichef', row.rad)} är tomma)."
+                f"{name} får handlingar men ingen undertecknar dem "
+                f"({where(table, 'kommunchef', rad)} och "
+                f"{where(table, 'kanslichef', rad)} är tomma)."
             )
     return warnings
 

@@ -159,6 +159,6 @@ def read_values(docx: bytes) -> DocValues:
         author=text("dc:creator"),
         keywords=[k for k in text("cp:keywords").split("; ") if k],
         date=dt.date.fromisoformat(created) if created else dt.date(1980, 1, 1),
-        custom=read_custom(docx),
+        custom=dict[str, str | int](read_custom(docx)),
         language=text("dc:language") or LANGUAGE,
     )

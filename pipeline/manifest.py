@@ -38,19 +38,35 @@ def path_problem(path: object) -> str | None:
     """Why `path` cannot be a file of out/ (None: it can)."""
     if not isinstance(path, str) or not path:
         return "en sökväg (text) till en fil i out/"
-    if "\\" in path or DRIVE.match(path) or path.startswith("/") or "\0" in path:
+    if is_absolute(path):
         return "en relativ sökväg inuti out/ (med /, utan enhet eller rot)"
-    parts = PurePosixPath(path).parts
-    if any(p in ("..", ".") for p in path.split("/")) or not parts:
+    if any(p in ("..", ".") for p in path.split("/")) or not PurePosixPath(path).parts:
         return "en sökväg inuti out/ (utan ”..” och ”.”)"
-    if parts[0] == MANIFEST or any(p.startswith(".papers") for p in parts):
+    if is_own(path):
         return "en handling, inte en av verktygets egna filer"
     return None
+
+
+def is_absolute(path: str) -> bool:
+    """A path with a root, a drive letter or a backslash (or a NUL): not inside out/."""
+    return "\\" in path or bool(DRIVE.match(path)) or path.startswith("/") or "\0" in path
+
+
+def is_own(path: str) -> bool:
+    """The manifest itself, or one of the tool's hidden files (.papers-…)."""
+    parts = PurePosixPath(path).parts
+    return parts[0] == MANIFEST or any(p.startswith(".papers") for p in parts)
 
 
 def entry_problems(at: str, section: str, entry: object) -> list[Problem]:
     if not isinstance(entry, dict):
         return [Problem(at, "ett objekt med fil och sha256", entry)]
+    problems = file_problems(at, entry)
+    return problems + paper_problems(at, entry) if section == "papers" else problems
+
+
+def file_problems(at: str, entry: dict) -> list[Problem]:
+    """What is wrong with an entry's file and hash."""
     problems = []
     reason = path_problem(entry.get("fil"))
     if reason:
@@ -58,16 +74,23 @@ def entry_problems(at: str, section: str, entry: object) -> list[Problem]:
     digest = entry.get("sha256")
     if not isinstance(digest, str) or not HEX64.fullmatch(digest):
         problems.append(Problem(at, "64 hexadecimala tecken", digest, header="sha256"))
-    if section == "papers":
-        if not isinstance(entry.get("steg"), int) or isinstance(entry.get("steg"), bool):
-            problems.append(Problem(at, "ett stegnummer", entry.get("steg"), header="steg"))
-        if not isinstance(entry.get("part"), str):
-            problems.append(Problem(at, "en part", entry.get("part"), header="part"))
-        figures = entry.get("siffror", {})
-        if not isinstance(figures, dict) or not all(
-            v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in figures.values()
-        ):
-            problems.append(Problem(at, "belopp i kronor", figures, header="siffror"))
+    return problems
+
+
+def whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def paper_problems(at: str, entry: dict) -> list[Problem]:
+    """What is wrong with a paper's step, party and key figures."""
+    problems = []
+    if not whole(entry.get("steg")):
+        problems.append(Problem(at, "ett stegnummer", entry.get("steg"), header="steg"))
+    if not isinstance(entry.get("part"), str):
+        problems.append(Problem(at, "en part", entry.get("part"), header="part"))
+    figures = entry.get("siffror", {})
+    if not isinstance(figures, dict) or not all(v is None or whole(v) for v in figures.values()):
+        problems.append(Problem(at, "belopp i kronor", figures, header="siffror"))
     return problems
 
 
