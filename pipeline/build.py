@@ -1,7 +1,9 @@
 """The pipeline, top to bottom: read → validate → compute → contexts → render → write.
 
 `prepare` does the first four stages (what `papers check` and `papers budget` need);
-`build` renders and writes. The CLI is a thin layer over these functions.
+`build` renders and writes, step by step: select the papers, plan what the manifest lets it
+reuse (`plan_reuse`), render the rest (`render_new`), finish (`paper_files`, `other_files`,
+`pdf_step`) and write (`output.write_output`). The CLI is a thin layer over these functions.
 """
 
 from __future__ import annotations
