@@ -1,7 +1,9 @@
 """The pipeline, top to bottom: read → validate → compute → contexts → render → write.
 
 `prepare` does the first four stages (what `papers check` and `papers budget` need);
-`build` renders and writes. The CLI is a thin layer over these functions.
+`build` renders and writes, step by step: select the papers, plan what the manifest lets it
+reuse (`plan_reuse`), render the rest (`render_new`), finish (`paper_files`, `other_files`,
+`pdf_step`) and write (`output.write_output`). The CLI is a thin layer over these functions.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from . import bilagor, handover, incremental
 from . import context as ctx
 from .compute import Figures, compute
 from .filenames import paper_names, step_folder
+from .manifest import Manifest
 from .output import OutputFile, WriteResult, opened, sha256, write_output
 from .pdf import INSTALL_HINT, find_office
 from .pdf_batches import convert, quietly
 from .problems import Problem, UserError
+from .render import Properties
 from .render_many import render_papers
 from .summary import summary_workbook
 from .validate import Arbetsbok, load
@@ -33,6 +37,7 @@ class Paper:
     kortnamn: str
     path: str  # relative to out/
     template: Path
+    version: int | None = None  # the version (Utfärdad) a build renders it with (handover.py)
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,17 @@ class Prepared:
     def context(self, paper: Paper) -> dict:
         own = bilagor.bilagor_for_party(self.bilagor, paper.steg["nummer"], paper.part, self.lookup)
         return ctx.paper_context(self.lookup, paper.steg, paper.part, own)
+
+    def properties(self, paper: Paper) -> Properties:
+        """The paper's title, author and date; with its version, also the registrar's
+        properties (handover.py), written as it is rendered."""
+        registrar = (
+            None
+            if paper.version is None
+            else handover.paper_properties(self.lookup, paper, paper.version)
+        )
+        title = f"{paper.steg['rubrik']} – {paper.part}"
+        return Properties(title, paper.part, paper.steg["datum"], registrar)
 
 
 @dataclass
@@ -96,25 +112,30 @@ def plan_papers(bok: Arbetsbok, templates: Path, payers: set[str]) -> list[Paper
 def select(papers: list[Paper], steps: Iterable[int] = (), parts: Iterable[str] = ()) -> list[Paper]:
     """The papers for `--step` and `--part` (a part matches Part or Kortnamn)."""
     steps, asked = set(steps), list(parts)
-    parts = [name_key(p) for p in asked]
+    problems = selection_problems(papers, steps, asked)
+    if problems:
+        raise UserError(problems)
+    wanted = {name_key(p) for p in asked}
+    return [
+        p
+        for p in papers
+        if (not steps or p.steg["nummer"] in steps)
+        and (not wanted or wanted & {name_key(p.part), name_key(p.kortnamn)})
+    ]
+
+
+def selection_problems(papers: list[Paper], steps: set[int], asked: list[str]) -> list[Problem]:
+    """A problem for each step and each part asked for that gets no paper."""
     problems = [
         Problem("--step", "ett steg från bladet Beslutssteg", s)
         for s in sorted(steps)
         if s not in {p.steg["nummer"] for p in papers}
     ]
     known = {name_key(n) for p in papers for n in (p.part, p.kortnamn)}
-    problems += [
+    return problems + [
         Problem("--part", "en part (Part eller Kortnamn) som får en handling", name)
-        for name, norm in zip(asked, parts)
-        if norm not in known
-    ]
-    if problems:
-        raise UserError(problems)
-    return [
-        p
-        for p in papers
-        if (not steps or p.steg["nummer"] in steps)
-        and (not parts or name_key(p.part) in parts or name_key(p.kortnamn) in parts)
+        for name in asked
+        if name_key(name) not in known
     ]
 
 
@@ -151,112 +172,166 @@ def build(
     prepared = prepare(workbook, templates)
     steps, parts = list(steps), list(parts)
     papers = select(prepared.papers, steps, parts)
+    plan = [b for b in prepared.bilagor if not steps or b.steg in steps]
     with opened(out, force=force) as manifest:  # locked; a stopped build finished first
-        old = {e["fil"]: e for e in manifest["papers"]}
-        logos = incremental.file_digests(i.path for i in prepared.lookup.logos.values())
-        common = incremental.digest(
-            incremental.build_digest(prepared.lookup),
-            [b.titel for b in prepared.bilagor],  # listed in papers
-            sorted(logos.values()),
-        )  # a new logo renders again
-        template_digests = incremental.file_digests(p.template for p in papers)
-        keys = {
-            p.path: incremental.paper_digest(prepared.lookup, common, template_digests[p.template], p)
-            for p in papers
-        }
-        reused = {
-            p.path: data
-            for p in papers
-            if (data := unchanged_paper(out, old.get(p.path), keys[p.path])) is not None
-        }
-        todo = [p for p in papers if p.path not in reused]
-        rendered = dict(zip((p.path for p in todo), render_papers(prepared, todo, progress)))
-        files, changes = [], []
-        for paper in papers:
-            figures = incremental.key_figures(prepared.lookup, paper)
-            data = reused.get(paper.path, rendered.get(paper.path))
-            if paper.path in rendered:  # registrar properties and version (handover.py)
-                data = handover.finish_paper(prepared.lookup, paper, data, manifest)
-            record = {
-                "steg": paper.steg["nummer"],
-                "part": paper.part,
-                "indata": keys[paper.path],
-                "siffror": figures,
-            }
-            files.append(OutputFile(paper.path, data, record, paper=True, on_disk=paper.path in reused))
-            previous = old.get(paper.path)
-            changed = previous is None or previous["sha256"] != sha256(data)
-            if old and paper.path in rendered and changed:  # the first build has nothing to compare
-                changes += incremental.change_lines(paper, previous, figures)
-        # <paper>_andringar.docx for each changed paper that was issued (handover.py)
-        files += handover.changes_files(manifest, out, [f for f in files if f.path in rendered])
-        files.append(summary_file(prepared, out, common, manifest))
-        plan = [b for b in prepared.bilagor if not steps or b.steg in steps]
-        files += bilagor.bilaga_files(plan)
-        missing_office = pdf and find_office() is None
-        pdf_problems: list[Problem] = []
-        if pdf and not missing_office:
-            pdfs, pdf_problems = pdf_files(files, out, set(rendered), pdf_processes, progress)
-            files += pdfs
-        elif not pdf:
-            files += current_pdfs(files, out, manifest, set(rendered))
+        reuse = plan_reuse(prepared, papers, out, manifest)
+        rendered = render_new(prepared, reuse.todo, manifest, progress)
+        files, changes = paper_files(prepared, reuse, rendered, manifest)
+        files += other_files(prepared, out, manifest, reuse.common, files, plan)
+        pdfs, pdf_problems = pdf_step(files, out, manifest, set(rendered), pdf, pdf_processes, progress)
         result = write_output(
             out,
-            files,
+            files + pdfs,
             force=force,
             complete=not steps and not parts,
             manifest=manifest,
             protect=(workbook, templates),
         )
-    if missing_office:
-        raise UserError([Problem.note("--pdf", INSTALL_HINT)])
     if pdf_problems:  # the papers and the other PDFs are written; these are named
         raise UserError(pdf_problems)
     return BuildResult(
         papers,
         result,
         [*prepared.figures.warnings, *refusals(prepared, papers), *bilagor.warnings(prepared.bok, plan)],
-        rendered=len(todo),
+        rendered=len(rendered),
         changes=changes,
     )
 
 
-def summary_file(prepared: Prepared, out: Path, common: str, manifest: dict) -> OutputFile:
+@dataclass(frozen=True)
+class Reuse:
+    """Which papers must be rendered: each paper's input digest, and the bytes of those
+    whose inputs and file are as the manifest recorded (those are not rendered again)."""
+
+    papers: list[Paper]
+    common: str  # the digest of what every paper (and the summary) depends on
+    keys: dict[str, str]  # paper path → input digest
+    reused: dict[str, bytes]  # paper path → the file as it is
+
+    @property
+    def todo(self) -> list[Paper]:
+        return [p for p in self.papers if p.path not in self.reused]
+
+
+def plan_reuse(prepared: Prepared, papers: list[Paper], out: Path, manifest: Manifest) -> Reuse:
+    """Each paper's input digest, and the papers that need not be rendered again."""
+    logos = incremental.file_digests(i.path for i in prepared.lookup.logos.values())
+    common = incremental.digest(
+        incremental.build_digest(prepared.lookup),
+        [b.titel for b in prepared.bilagor],  # listed in papers
+        sorted(logos.values()),
+    )  # a new logo renders again
+    template_digests = incremental.file_digests(p.template for p in papers)
+    keys = {
+        p.path: incremental.paper_digest(prepared.lookup, common, template_digests[p.template], p)
+        for p in papers
+    }
+    reused = {
+        p.path: data
+        for p in papers
+        if (data := manifest.reusable(out, p.path, keys[p.path])) is not None
+    }
+    return Reuse(papers, common, keys, reused)
+
+
+def render_new(
+    prepared: Prepared, papers: list[Paper], manifest: Manifest, progress: Callable[..., Iterable]
+) -> dict[str, bytes]:
+    """The papers rendered, with their registrar properties and version (handover.py)."""
+    todo = [replace(p, version=handover.rendered_version(manifest, p)) for p in papers]
+    data = render_papers(prepared, todo, progress)
+    return {p.path: handover.finish_paper(prepared.lookup, p, d, manifest) for p, d in zip(todo, data)}
+
+
+def paper_files(
+    prepared: Prepared, reuse: Reuse, rendered: dict[str, bytes], manifest: Manifest
+) -> tuple[list[OutputFile], list[str]]:
+    """Every paper as a file for out/ (with its record), and what changed in those
+    rendered anew, paper by paper."""
+    files, changes = [], []
+    for paper in reuse.papers:
+        figures = incremental.key_figures(prepared.lookup, paper)
+        on_disk = paper.path in reuse.reused
+        data = reuse.reused[paper.path] if on_disk else rendered[paper.path]
+        record = {
+            "steg": paper.steg["nummer"],
+            "part": paper.part,
+            "indata": reuse.keys[paper.path],
+            "siffror": figures,
+        }
+        files.append(OutputFile(paper.path, data, record, paper=True, on_disk=on_disk))
+        if not on_disk:
+            changes += change_report(manifest, paper, data, figures)
+    return files, changes
+
+
+def change_report(manifest: Manifest, paper: Paper, data: bytes, figures: dict) -> list[str]:
+    """What changed in a paper rendered anew (nothing on the first build: nothing to
+    compare with)."""
+    previous = manifest.paper(paper.path)
+    if not manifest.papers or (previous is not None and previous["sha256"] == sha256(data)):
+        return []
+    return incremental.change_lines(paper, previous, figures)
+
+
+def other_files(
+    prepared: Prepared,
+    out: Path,
+    manifest: Manifest,
+    common: str,
+    papers: list[OutputFile],
+    plan: list[bilagor.Bilaga],
+) -> list[OutputFile]:
+    """What the build writes beside the papers: <paper>_andringar.docx for each changed
+    paper that was issued (handover.py), the summary, and the bilagor of `plan`."""
+    rendered = [f for f in papers if not f.on_disk]
+    return [
+        *handover.changes_files(manifest, out, rendered),
+        summary_file(prepared, out, common, manifest),
+        *bilagor.bilaga_files(plan),
+    ]
+
+
+def summary_file(prepared: Prepared, out: Path, common: str, manifest: Manifest) -> OutputFile:
     """out/sammanstallning.xlsx, made again only when the figures may have changed."""
-    entry = next((e for e in manifest["filer"] if e["fil"] == SUMMARY), None)
-    data = unchanged_paper(out, entry, common)
+    data = manifest.reusable(out, SUMMARY, common)
     if data is not None:
         return OutputFile(SUMMARY, data, {"indata": common}, on_disk=True)
     return OutputFile(SUMMARY, summary_workbook(prepared.bok, prepared.figures), {"indata": common})
 
 
+def pdf_step(
+    files: list[OutputFile],
+    out: Path,
+    manifest: Manifest,
+    rendered: set[str],
+    pdf: bool,
+    processes: int | None,
+    progress: Callable[..., Iterable],
+) -> tuple[list[OutputFile], list[Problem]]:
+    """The PDFs to write, and a problem for each one that could not be made: without
+    `pdf` those of unchanged papers as they are; with it, every paper's (none when
+    LibreOffice is not installed)."""
+    if not pdf:
+        return current_pdfs(files, out, manifest, rendered), []
+    if find_office() is None:
+        return [], [Problem.note("--pdf", INSTALL_HINT)]
+    return pdf_files(files, out, rendered, processes, progress)
+
+
 def current_pdfs(
-    files: list[OutputFile], out: Path, manifest: dict, rendered: set[str]
+    files: list[OutputFile], out: Path, manifest: Manifest, rendered: set[str]
 ) -> list[OutputFile]:
     """The PDFs of papers that did not change: a build without --pdf keeps them (the PDFs of
     papers rendered anew no longer match and go)."""
-    recorded = {e["fil"]: e for e in manifest["filer"] if e.get("format") == "pdf"}
     kept = []
     for f in files:
-        entry = recorded.get(f.path[: -len(".docx")] + ".pdf") if f.paper else None
-        if entry is None or f.path in rendered or not (out / entry["fil"]).is_file():
-            continue
-        data = (out / entry["fil"]).read_bytes()
-        if sha256(data) == entry["sha256"]:
-            kept.append(
-                OutputFile(
-                    entry["fil"], data, {k: entry[k] for k in ("steg", "part", "format")}, on_disk=True
-                )
-            )
+        entry = manifest.pdf_beside(f.path) if f.paper and f.path not in rendered else None
+        data = manifest.reusable(out, entry["fil"]) if entry else None
+        if entry and data is not None:
+            record = {k: entry[k] for k in ("steg", "part", "format")}
+            kept.append(OutputFile(entry["fil"], data, record, on_disk=True))
     return kept
-
-
-def unchanged_paper(out: Path, entry: dict | None, key: str) -> bytes | None:
-    """The paper's bytes when its inputs and its file are as the manifest recorded."""
-    if entry is None or entry.get("indata") != key or not (out / entry["fil"]).is_file():
-        return None
-    data = (out / entry["fil"]).read_bytes()
-    return data if sha256(data) == entry["sha256"] else None
 
 
 def pdf_files(
@@ -309,20 +384,21 @@ def accountability_warnings(prepared: Prepared) -> list[str]:
     getting = {p.part for p in prepared.papers}
     table = prepared.bok.tables["Parter"]
     warnings = []
-    for row in prepared.bok.parter.itertuples():
-        if row.namn not in getting:
+    for row in prepared.bok.parter.to_dict("records"):
+        if row["namn"] not in getting:
             continue
-        if not row.handlaggare:
+        name, rad = row["namn"], int(row["rad"])
+        if not row["handlaggare"]:
             warnings.append(
-                f"{row.namn} får handlingar men har ingen handläggare "
-                f"({where(table, 'handlaggare', row.rad)}); ingen står som "
+                f"{name} får handlingar men har ingen handläggare "
+                f"({where(table, 'handlaggare', rad)}); ingen står som "
                 "ansvarig för dem."
             )
-        if not row.kommunchef and not row.kanslichef:
+        if not row["kommunchef"] and not row["kanslichef"]:
             warnings.append(
-                f"{row.namn} får handlingar men ingen undertecknar dem "
-                f"({where(table, 'kommunchef', row.rad)} och "
-                f"{where(table, 'kanslichef', row.rad)} är tomma)."
+                f"{name} får handlingar men ingen undertecknar dem "
+                f"({where(table, 'kommunchef', rad)} och "
+                f"{where(table, 'kanslichef', rad)} är tomma)."
             )
     return warnings
 

@@ -10,16 +10,19 @@ the paper's title, its bilagor and the answer date.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import TemplateError
 
 from . import context as ctx
-from . import handover
+from . import handover, register
 from .bilagor import cover_context, render_bilagor
-from .build import Prepared
+from .build import Paper, Prepared
 from .checks import template_problem
 from .filenames import slug
+from .manifest import Manifest
 from .output import OutputFile, read_manifest
 from .problems import Problem, UserError
 from .render import Properties, Renderer
@@ -34,7 +37,7 @@ def cover_name(steg: int) -> str:
 
 
 def bundle_files(
-    prepared: Prepared, out: Path, manifest: dict | None = None, today: dt.date | None = None
+    prepared: Prepared, out: Path, manifest: Manifest | None = None, today: dt.date | None = None
 ) -> list[OutputFile]:
     """The zips, one per party that has papers in `out` (raises UserError if there are none),
     each with its register; the register of all parties; the copies of the papers issued.
@@ -42,50 +45,68 @@ def bundle_files(
     template = prepared.templates / COVER_TEMPLATE
     if not template.is_file():
         raise UserError([Problem.note(str(template), "mallen för följebrevet saknas.")])
-    manifest = manifest if manifest is not None else read_manifest(out)
-    if not manifest["papers"]:
-        raise UserError(
-            [Problem.note(str(out), "det finns inga handlingar här; kör `papers build` först.")]
-        )
-    steps = {s["nummer"]: s for s in ctx.steps(prepared.bok)}
-    plan = prepared.bilagor
-    pdfs = {(e["steg"], e["part"]): e["fil"] for e in manifest["filer"] if e.get("format") == "pdf"}
-    by_party: dict[str, list[dict]] = {}
-    for entry in manifest["papers"]:
-        if entry["steg"] in steps and entry["part"] in set(prepared.bok.parter["namn"]):
-            by_party.setdefault(entry["part"], []).append(entry)
+    bundling = Bundling(
+        prepared, out, manifest if manifest is not None else read_manifest(out), template
+    )
+    by_party = bundling.papers_by_party()
     names = zip_names(list(prepared.bok.parter["namn"]), list(prepared.bok.parter["kortnamn"]))
-    kortnamn = dict(zip(prepared.bok.parter["namn"], prepared.bok.parter["kortnamn"]))
     files, all_rows = [], []  # all_rows: the register of all parties
-    renderer = Renderer()  # the letter template prepared once
     for part, entries in by_party.items():
-        entries.sort(key=lambda e: e["steg"])
-        members, letters = [], []
-        for e in entries:
-            steg = steps[e["steg"]]
-            folder = Path(e["fil"]).parent.as_posix()
-            context = {
-                **cover_context(prepared, plan, steg, part),  # handover hook (issue 13):
-                **handover.letter_context(manifest, e),
-            }  # ersatter_version, andringar
-            letters.append(
-                (
-                    f"{folder}/{cover_name(steg['nummer'])}",
-                    renderer.render(
-                        template,
-                        context,
-                        Properties(
-                            f"Följebrev – {steg['rubrik']}", context["avsandare"]["namn"], steg["datum"]
-                        ),
-                    ),
-                )
+        data, rows = bundling.party_zip(part, entries)
+        all_rows += rows
+        files.append(OutputFile(f"{FOLDER}/{names[part]}", data, {"part": part, "format": "zip"}))
+    # handover hook (issue 13): the register of all parties, and the copies issued now
+    steps = bundling.steps.values()
+    files += handover.all_parties_register(all_rows, max(s["datum"] for s in steps))
+    kortnamn = dict(zip(prepared.bok.parter["namn"], prepared.bok.parter["kortnamn"]))
+    files += handover.issue_papers(
+        bundling.manifest,
+        out,
+        [e for es in by_party.values() for e in es],
+        kortnamn,
+        today or dt.date.today(),
+    )
+    return files
+
+
+@dataclass
+class Bundling:
+    """One `papers bundle`: what it reads (the manifest of `out`), and the covering letter's
+    template, prepared once."""
+
+    prepared: Prepared
+    out: Path
+    manifest: Manifest
+    template: Path
+    renderer: Renderer = field(default_factory=Renderer)
+
+    @cached_property
+    def steps(self) -> dict[int, dict]:
+        return {s["nummer"]: s for s in ctx.steps(self.prepared.bok)}
+
+    def papers_by_party(self) -> dict[str, list[dict]]:
+        """The manifest's papers by party, each party's by step (UserError: there are none)."""
+        if not self.manifest.paper_entries():
+            raise UserError(
+                [Problem.note(str(self.out), "det finns inga handlingar här; kör `papers build` först.")]
             )
-            members.append((e["fil"], out / e["fil"]))
-            pdf = pdfs.get((e["steg"], part))
-            if pdf and (out / pdf).exists():
-                members.append((pdf, out / pdf))
-            members += [(b["fil"], out / b["fil"]) for b in context["bilagor"]]
-        members += handover.changes_members(manifest, out, entries)  # handover hook (issue 13)
+        parties = set(self.prepared.bok.parter["namn"])
+        by_party: dict[str, list[dict]] = {}
+        for entry in self.manifest.paper_entries():
+            if entry["steg"] in self.steps and entry["part"] in parties:
+                by_party.setdefault(entry["part"], []).append(entry)
+        return {part: sorted(entries, key=lambda e: e["steg"]) for part, entries in by_party.items()}
+
+    def party_zip(self, part: str, entries: list[dict]) -> tuple[bytes, list[register.Row]]:
+        """One party's zip (its papers, PDFs, bilagor, letters and register) and its rows
+        of the register."""
+        members, letters, sender = [], [], ""
+        for entry in entries:
+            name, letter, context = self.letter(part, entry)
+            letters.append((name, letter))
+            sender = context["avsandare"]["namn"]
+            members += self.members(entry, context)
+        members += handover.changes_members(self.manifest, self.out, entries)  # handover hook (issue 13)
         missing = [str(path) for _, path in members if not path.exists()]
         if missing:
             raise UserError(
@@ -97,20 +118,33 @@ def bundle_files(
                     for p in missing
                 ]
             )
-        date = max(steps[e["steg"]]["datum"] for e in entries)
+        date = max(self.steps[e["steg"]]["datum"] for e in entries)
         documents = sorted(letters + [(name, path.read_bytes()) for name, path in members])
-        registers, rows = handover.bundle_register(  # handover hook (issue 13)
-            documents, context["avsandare"]["namn"], part, date
+        registers, rows = handover.bundle_register(documents, sender, part, date)  # handover hook
+        return zip_bytes(documents + registers, date), rows
+
+    def letter(self, part: str, entry: dict) -> tuple[str, bytes, dict]:
+        """The step's covering letter for the party's paper: its name in the zip, its bytes
+        and its context."""
+        steg = self.steps[entry["steg"]]
+        context = {
+            **cover_context(self.prepared, self.prepared.bilagor, steg, part),
+            **handover.letter_context(self.manifest, entry),  # ersatter_version, andringar
+        }
+        properties = Properties(
+            f"Följebrev – {steg['rubrik']}", context["avsandare"]["namn"], steg["datum"]
         )
-        all_rows += rows
-        data = zip_bytes(documents + registers, date)
-        files.append(OutputFile(f"{FOLDER}/{names[part]}", data, {"part": part, "format": "zip"}))
-    # handover hook (issue 13): the register of all parties, and the copies issued now
-    files += handover.all_parties_register(all_rows, max(s["datum"] for s in steps.values()))
-    files += handover.issue_papers(
-        manifest, out, [e for es in by_party.values() for e in es], kortnamn, today or dt.date.today()
-    )
-    return files
+        folder = Path(entry["fil"]).parent.as_posix()
+        name = f"{folder}/{cover_name(steg['nummer'])}"
+        return name, self.renderer.render(self.template, context, properties), context
+
+    def members(self, entry: dict, context: dict) -> list[tuple[str, Path]]:
+        """The paper, its PDF when there is one, and its bilagor (name in the zip, path)."""
+        found = [(entry["fil"], self.out / entry["fil"])]
+        pdf = self.manifest.pdf(entry["steg"], entry["part"])
+        if pdf and (self.out / pdf["fil"]).exists():
+            found.append((pdf["fil"], self.out / pdf["fil"]))
+        return found + [(b["fil"], self.out / b["fil"]) for b in context["bilagor"]]
 
 
 def zip_names(parts: list[str], kortnamn: list[str]) -> dict[str, str]:
@@ -138,7 +172,9 @@ def check_cover(prepared: Prepared) -> list[Problem]:
     template = prepared.templates / COVER_TEMPLATE
     if not template.is_file():
         return []
-    kinds = {}  # one party of each type per step: the letter branches on nothing else
+    kinds: dict[
+        tuple, Paper
+    ] = {}  # one party of each type per step: the letter branches on nothing else
     for paper in prepared.papers:
         kinds.setdefault((paper.steg["nummer"], prepared.lookup.parter[paper.part]["typ"]), paper)
     renderer = Renderer()

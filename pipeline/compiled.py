@@ -32,7 +32,7 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from lxml import etree
 
-from . import guard
+from . import docprops, guard
 from .docprops import LANGUAGE
 from .images import picture_maker
 from .reproducible import deflate, reproducible_zip
@@ -258,6 +258,8 @@ class PreparedTemplate:
         if any(list(part.rels) != keys for part, keys in rels.items()):
             parts.update(self.added_parts())
         guard.check(self, parts, context)
+        if properties.registrar is not None:  # the registrar's properties (docprops.py)
+            docprops.set_parts(parts, properties.registrar)
         return reproducible_zip(parts, properties.date, self.compressed)
 
     def added_parts(self) -> dict[str, bytes]:

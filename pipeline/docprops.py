@@ -44,6 +44,13 @@ def with_properties(docx: bytes, values: DocValues) -> bytes:
     """The same .docx with these core and custom properties (replacing any it had)."""
     with zipfile.ZipFile(io.BytesIO(docx)) as source:
         parts = {name: source.read(name) for name in source.namelist()}
+    set_parts(parts, values)
+    return reproducible_zip(parts, values.date)
+
+
+def set_parts(parts: dict[str, bytes], values: DocValues) -> None:
+    """The parts of a .docx (zip name → bytes) given these core and custom properties: the
+    renderer calls this before it zips a paper, `with_properties` on a finished one."""
     parts["docProps/core.xml"] = core_xml(values)
     parts[CUSTOM] = custom_xml(values.custom)
     types = parts["[Content_Types].xml"].decode("utf-8")
@@ -55,7 +62,6 @@ def with_properties(docx: bytes, values: DocValues) -> bytes:
         ids = {int(n) for n in re.findall(r'Id="rId(\d+)"', rels)}
         rel = f'<Relationship Id="rId{max(ids, default=0) + 1}" Type="{CUSTOM_REL}" Target="{CUSTOM}"/>'
         parts["_rels/.rels"] = rels.replace("</Relationships>", rel + "</Relationships>").encode()
-    return reproducible_zip(parts, values.date)
 
 
 def paper_values(lookup, steg: dict, part: str, version: int) -> DocValues:
@@ -153,6 +159,6 @@ def read_values(docx: bytes) -> DocValues:
         author=text("dc:creator"),
         keywords=[k for k in text("cp:keywords").split("; ") if k],
         date=dt.date.fromisoformat(created) if created else dt.date(1980, 1, 1),
-        custom=read_custom(docx),
+        custom=dict[str, str | int](read_custom(docx)),
         language=text("dc:language") or LANGUAGE,
     )

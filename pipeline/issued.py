@@ -19,23 +19,13 @@ from types import SimpleNamespace
 
 from . import docprops, incremental
 from .filenames import slug
+from .manifest import ISSUED, Manifest
 from .output import OutputFile, sha256
 from .redline import tracked_changes
 
 FOLDER = "utfardat"
-FORMAT = "utfardat"
+FORMAT = ISSUED
 CHANGES = "andringar"
-
-
-def issued_list(manifest: dict) -> list[dict]:
-    """Every issued copy the manifest records, oldest version first."""
-    entries = [e for e in manifest.get("filer", []) if e.get("format") == FORMAT]
-    return sorted(entries, key=lambda e: (e["steg"], e["part"], e["version"]))
-
-
-def last_issued(manifest: dict, steg: int, part: str) -> dict | None:
-    found = [e for e in issued_list(manifest) if e["steg"] == steg and e["part"] == part]
-    return found[-1] if found else None
 
 
 def paper_version(last: dict | None, stamp: Callable[[int], bytes]) -> tuple[int, bytes]:
@@ -66,20 +56,14 @@ def changes_file(
     )
 
 
-def changes_members(manifest: dict, out: Path, entry: dict) -> list[tuple[str, Path]]:
+def changes_members(manifest: Manifest, out: Path, entry: dict) -> list[tuple[str, Path]]:
     """The paper's _andringar.docx for its bundle, when it compares the paper as it is with
     the version last issued (so a re-issue carries what changed)."""
-    last = last_issued(manifest, entry["steg"], entry["part"])
-    found = next(
-        (
-            e
-            for e in manifest.get("filer", [])
-            if e.get("format") == CHANGES and e["fil"] == changes_path(entry["fil"])
-        ),
-        None,
-    )
+    last = manifest.last_issued(entry["steg"], entry["part"])
+    found = manifest.entry(changes_path(entry["fil"]))
     if (
         found is None
+        or found.get("format") != CHANGES
         or last is None
         or found.get("jamfort_med") != last["fil"]
         or last["sha256"] == entry["sha256"]
@@ -94,13 +78,13 @@ def changes_path(path: str) -> str:
 
 
 def issue(
-    manifest: dict, out: Path, entries: list[dict], kortnamn: dict[str, str], today: dt.date
+    manifest: Manifest, out: Path, entries: list[dict], kortnamn: dict[str, str], today: dt.date
 ) -> list[OutputFile]:
     """Copies of the papers (manifest entries) not yet issued as they are now."""
     files = []
     for entry in entries:
         data = (out / entry["fil"]).read_bytes()
-        last = last_issued(manifest, entry["steg"], entry["part"])
+        last = manifest.last_issued(entry["steg"], entry["part"])
         if last is not None and last["sha256"] == sha256(data):
             continue
         version = last["version"] + 1 if last else 1

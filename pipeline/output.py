@@ -29,18 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .lock import locked
-from .manifest import (
-    DERIVED,
-    MANIFEST,
-    SECTIONS,
-    dumps,
-    ordered,
-    path_problem,
-    read,
-    recorded_hashes,
-    sha256,
-    validate,
-)
+from .manifest import MANIFEST, Manifest, file_bytes, path_problem, read, reconciled, sha256, validate
 from .problems import Problem, UserError
 
 JOURNAL = ".papers-journal.json"
@@ -48,6 +37,7 @@ TEMP_PREFIX = ".papers-tmp-"
 
 __all__ = [
     "MANIFEST",
+    "Manifest",
     "OutputFile",
     "WriteResult",
     "opened",
@@ -161,7 +151,7 @@ def check_targets(out: Path, paths: Iterable[str], protect: Iterable[Path]) -> N
 
 
 @contextmanager
-def opened(out: Path, *, force: bool = False) -> Iterator[dict]:
+def opened(out: Path, *, force: bool = False) -> Iterator[Manifest]:
     """`out` checked, created, locked and recovered; yields its manifest (validated: with
     `force` an invalid entry is left out, without it UserError names every one)."""
     check_folder(out)
@@ -193,7 +183,7 @@ def opened(out: Path, *, force: bool = False) -> Iterator[dict]:
         yield read_manifest(out, force=force)
 
 
-def read_manifest(out: Path, *, force: bool = False) -> dict:
+def read_manifest(out: Path, *, force: bool = False) -> Manifest:
     manifest, problems = read(out)
     if problems and not force:
         raise UserError(
@@ -214,18 +204,25 @@ def read_manifest(out: Path, *, force: bool = False) -> dict:
 # ---- writing ------------------------------------------------------------------------------
 
 
-def edited_by_hand(out: Path, path: str, recorded: dict[str, str]) -> bool:
-    """True when a file is there and is not what this tool wrote last."""
-    target = out / path
+def on_disk(target: Path) -> bytes | None:
+    """The file's bytes as they are now (None when there is nothing at `target`)."""
     if not target.exists():
-        return False
+        return None
     with naming(target):
-        return recorded.get(path) != sha256(target.read_bytes())
+        return target.read_bytes()
 
 
-def same_bytes(target: Path, data: bytes) -> bool:
-    with naming(target):
-        return target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
+def outcome(out: Path, f: OutputFile, manifest: Manifest, force: bool) -> str:
+    """What becomes of `f`: "unchanged" (out/ has these bytes), "kept" (the file there was
+    edited by hand and is not overwritten) or "written"; the file is read once."""
+    if f.on_disk:
+        return "unchanged"
+    current = on_disk(out / f.path)
+    if current == f.data:
+        return "unchanged"
+    if manifest.edited(f.path, current) and not force:
+        return "kept"
+    return "written"
 
 
 def write_output(
@@ -234,45 +231,31 @@ def write_output(
     *,
     force: bool,
     complete: bool,
-    manifest: dict,
+    manifest: Manifest,
     protect: Iterable[Path] = (),
 ) -> WriteResult:
     """Put `files` into `out` (opened with `opened`). `complete`: this build made every
     paper (not a subset), so papers of the old manifest that are no longer made are removed
     when unedited. `protect`: files and folders never written or removed (the workbook)."""
-    recorded = recorded_hashes(manifest)
-    papers = {e["fil"]: e for e in manifest["papers"]}
-    others = {e["fil"]: e for e in manifest["filer"]}
     made = {f.path for f in files}
-    stale = [p for p in papers if p not in made] if complete else []
-    stale += [p for p, e in others.items() if complete and e.get("format") == "pdf" and p not in made]
+    stale = manifest.stale(made) if complete else []
     check_targets(out, [*made, *stale], protect)
-    result, moves = WriteResult(), []
+    result, moves, records = WriteResult(), [], []
     for f in files:
-        target = out / f.path
-        if f.on_disk or same_bytes(target, f.data):
-            result.unchanged.append(f.path)
-        elif edited_by_hand(out, f.path, recorded) and not force:
-            result.kept.append(f.path)
-            continue
-        else:
+        done = outcome(out, f, manifest, force)
+        getattr(result, done).append(f.path)
+        if done == "written":
             moves.append((f.path, f.data))
-            result.written.append(f.path)
-        record = {**f.record, "fil": f.path, "sha256": sha256(f.data)}
-        (papers if f.paper else others)[f.path] = record
+        if done != "kept":
+            records.append((f.paper, {**f.record, "fil": f.path, "sha256": sha256(f.data)}))
     for path in stale:
-        if edited_by_hand(out, path, recorded) and not force:
-            result.kept.append(path)
-            continue
-        result.removed.append(path)
-        papers.pop(path, None)
-        others.pop(path, None)
-    extra = {k: v for k, v in manifest.items() if k not in (*SECTIONS, *DERIVED)}
-    place(out, moves, result.removed, ordered(papers, others, extra))
+        edited = manifest.edited(path, on_disk(out / path)) and not force
+        (result.kept if edited else result.removed).append(path)
+    place(out, moves, result.removed, manifest.recorded(records, result.removed))
     return result
 
 
-def place(out: Path, moves: list[tuple[str, bytes]], removals: list[str], manifest: dict) -> None:
+def place(out: Path, moves: list[tuple[str, bytes]], removals: list[str], manifest: Manifest) -> None:
     """Phase 1 (staged, undone on failure), then phase 2 (journaled, recovered on failure)."""
     staged: list[tuple[Path, Path]] = []
     created: list[Path] = []  # folders made for new files, removed again on failure
@@ -285,7 +268,7 @@ def place(out: Path, moves: list[tuple[str, bytes]], removals: list[str], manife
                 target.parent.mkdir(parents=True, exist_ok=True)
                 created += missing
             staged.append((write_beside(target, data, untouched), target))
-        write_atomic(out / JOURNAL, dumps(manifest), untouched)
+        write_atomic(out / JOURNAL, manifest.dumps(), untouched)
     except BaseException:
         for temp, _ in staged:
             discard(temp)
@@ -305,7 +288,7 @@ def place(out: Path, moves: list[tuple[str, bytes]], removals: list[str], manife
             with naming(out / path, done):
                 (out / path).unlink(missing_ok=True)
                 remove_empty_parents(out / path, out)
-        write_atomic(out / MANIFEST, dumps(manifest), done)
+        write_atomic(out / MANIFEST, manifest.dumps(), done)
         with naming(out / JOURNAL, done):
             (out / JOURNAL).unlink()
     except BaseException:
@@ -364,37 +347,17 @@ def recover(out: Path) -> None:
             planned = None  # written atomically, so never torn: not ours, and nothing to finish
         if planned is not None:
             old, _ = read(out)
-            write_atomic(out / MANIFEST, dumps(reconcile(out, old, planned)), "")
+            now = reconciled(old, Manifest.of(planned), lambda path: file_hash(out, path))
+            write_atomic(out / MANIFEST, now.dumps(), "")
         journal.unlink()
     remove_temps(out)
 
 
-def reconcile(out: Path, old: dict, planned: dict) -> dict:
-    """What is on disk, as a manifest: each file under the record (planned or old) whose hash
-    it has; a file matching neither keeps the old record (it was edited by hand)."""
-    sections = {}
-    for section in SECTIONS:
-        before = {e["fil"]: e for e in old[section]}
-        after = {e["fil"]: e for e in planned[section]}
-        kept = {}
-        for path in sorted(before.keys() | after.keys()):
-            disk = file_hash(out, path)
-            if disk is None:
-                continue
-            if path in after and disk == after[path]["sha256"]:
-                kept[path] = after[path]
-            elif path in before:
-                kept[path] = before[path]
-        sections[section] = kept
-    extra = {k: v for k, v in planned.items() if k not in (*SECTIONS, *DERIVED)}
-    return ordered(sections["papers"], sections["filer"], extra)
-
-
 def file_hash(out: Path, path: str) -> str | None:
-    target = out / path
-    if target_problem(out, path) or not target.is_file():
+    if target_problem(out, path):
         return None
-    return sha256(target.read_bytes())
+    data = file_bytes(out / path)
+    return None if data is None else sha256(data)
 
 
 def remove_temps(out: Path) -> None:

@@ -32,6 +32,7 @@ from pathlib import PurePosixPath
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .docprops import read_values
 from .manifest import sha256
@@ -123,7 +124,8 @@ def pdf_pages(data: bytes) -> int:
 def docx_properties(data: bytes) -> dict[str, str]:
     """Title and created date from the core properties, and the custom properties."""
     values = read_values(data)
-    return {"title": values.title, "created": values.date.isoformat(), **values.custom}
+    custom = {name: str(value) for name, value in values.custom.items()}
+    return {"title": values.title, "created": values.date.isoformat(), **custom}
 
 
 def safe_text(value) -> str:
@@ -148,6 +150,7 @@ def as_xlsx(rows: list[Row], date: dt.date) -> bytes:
     """One sheet; every text cell stored as text (openpyxl would make "=…" a formula)."""
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
     sheet.title = "Diarieförteckning"
     sheet.append(COLUMNS)
     for cell in sheet[1]:

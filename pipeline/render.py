@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .compiled import PreparedTemplate, set_language, set_properties
+from .docprops import DocValues
 from .images import Image, Link
 from .sandbox import paper_environment
 from .template_errors import TemplateFault, error_text
@@ -39,11 +40,13 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Properties:
-    """What a document says about itself: its title, its author, its date."""
+    """What a document says about itself: its title, its author, its date; and, for a
+    paper the build writes, its registrar properties (which then replace the others)."""
 
     title: str
     author: str
     date: dt.date
+    registrar: DocValues | None = None
 
 
 class Renderer:

@@ -12,7 +12,7 @@ from jinja2 import TemplateError
 
 from .compiled import PreparedTemplate
 from .problems import Problem, UserError
-from .render import Properties, TemplateFault
+from .render import TemplateFault
 
 PARALLEL_FROM = 120  # below this, starting a second process costs more than it saves
 CHUNK = 40
@@ -62,14 +62,7 @@ def render_chunk(prepared, papers: list, templates: dict | None = None):
             problems.append(paper_problem(paper, template, whole_template=True))
             continue
         try:
-            data.append(
-                template.render(
-                    prepared.context(paper),
-                    Properties(
-                        f"{paper.steg['rubrik']} – {paper.part}", paper.part, paper.steg["datum"]
-                    ),
-                )
-            )
+            data.append(template.render(prepared.context(paper), prepared.properties(paper)))
         except TemplateError as exc:
             data.append(b"")
             problems.append(paper_problem(paper, exc))

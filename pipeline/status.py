@@ -16,6 +16,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from . import context as ctx
 from .formatting import iso
@@ -76,7 +78,8 @@ def status(bok: Arbetsbok, today: dt.date, payers: set[str]) -> Status:
 
 
 def case_cell(case: dict | None, steg: dict, today: dt.date) -> Cell:
-    beslut = (case or {}).get("beslut") or ""
+    case = case or {}
+    beslut = case.get("beslut") or ""
     if beslut in ("bifall", "avslag"):
         when = iso(case["beslutsdatum"]) if case.get("beslutsdatum") else "datum saknas"
         paragraph = f" {case['paragraf']}" if case.get("paragraf") else ""
@@ -106,6 +109,7 @@ def as_xlsx(s: Status, today: dt.date) -> bytes:
     """The table for the länspresidium: overdue cells highlighted."""
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = SHEET
     wb.properties.creator = CREATOR
     for r, row in enumerate(as_rows(s), start=1):
@@ -116,9 +120,9 @@ def as_xlsx(s: Status, today: dt.date) -> bytes:
     ws.freeze_panes = "B2"
     ws.column_dimensions["A"].width = max(len(p) for p in s.parties) + 2 if s.parties else 20
     for col, steg in enumerate(s.steps, start=2):
-        ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = 34
-        for row, part in enumerate(s.parties, start=2):
-            cell = ws.cell(row=row, column=col)
+        ws.column_dimensions[get_column_letter(col)].width = 34
+        for r, part in enumerate(s.parties, start=2):
+            cell = ws.cell(row=r, column=col)
             cell.alignment = Alignment(wrap_text=True)
             if s.cells[(part, steg["nummer"])].state == OVERDUE:
                 cell.fill = OVERDUE_FILL

@@ -11,7 +11,6 @@ are shown too, as out/forhandsvisning/NAME-sida-P.png.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -19,6 +18,8 @@ import sys
 from pathlib import Path
 
 from openpyxl import load_workbook
+
+from pipeline.manifest import MANIFEST, Manifest, read
 
 TARGET = "forhandsvisning"
 RESOLUTION = "60"
@@ -33,11 +34,11 @@ def party_kinds(workbook: Path) -> dict[str, str]:
     return {str(r[name]).strip(): str(r[kind] or "").strip().lower() for r in rows if r[name]}
 
 
-def chosen_papers(manifest: dict, kinds: dict[str, str], prefer: str) -> dict[tuple, dict]:
+def chosen_papers(manifest: Manifest, kinds: dict[str, str], prefer: str) -> dict[tuple, dict]:
     """(steg, kind) → the manifest's PDF entry of one paper, the preferred party's if any."""
     chosen: dict[tuple, dict] = {}
-    for entry in manifest["filer"]:
-        if entry.get("format") != "pdf" or "steg" not in entry:
+    for entry in manifest.pdf_entries():
+        if "steg" not in entry:
             continue
         key = (entry["steg"], kinds.get(entry["part"], "okänd"))
         current = chosen.get(key)
@@ -46,13 +47,12 @@ def chosen_papers(manifest: dict, kinds: dict[str, str], prefer: str) -> dict[tu
     return chosen
 
 
-def other_pdfs(root: Path, manifest: dict) -> list[Path]:
+def other_pdfs(root: Path, manifest: Manifest) -> list[Path]:
     """PDFs in out/ that are not papers: bilagor and följebrev, when there are any."""
-    papers = {e["fil"] for e in manifest["filer"] if "steg" in e}
     return sorted(
         p
         for p in root.rglob("*.pdf")
-        if TARGET not in p.parts and p.relative_to(root).as_posix() not in papers
+        if TARGET not in p.parts and "steg" not in (manifest.entry(p.relative_to(root).as_posix()) or {})
     )
 
 
@@ -76,10 +76,12 @@ def main(
     root = Path(out)
     if shutil.which("pdftoppm") is None:
         sys.exit("pdftoppm saknas: installera poppler-utils (apt-get install poppler-utils).")
-    manifest_path = root / "manifest.json"
+    manifest_path = root / MANIFEST
     if not manifest_path.is_file():
         sys.exit(f"{manifest_path} saknas: kör först `papers build --pdf`.")
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest, problems = read(root)
+    if problems:
+        sys.exit("\n".join(p.message() for p in problems))
     chosen = chosen_papers(manifest, party_kinds(Path(workbook)), prefer)
     if not chosen:
         sys.exit(f"Inga PDF:er i {manifest_path}: kör först `papers build --pdf`.")

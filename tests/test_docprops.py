@@ -12,10 +12,13 @@ from docx import Document
 from docx.opc.package import OpcPackage
 from lxml import etree
 
-from pipeline import docprops
+from pipeline import docprops, handover
+from pipeline.build import build, prepare
+from pipeline.manifest import Manifest, sha256
 from pipeline.pdf_batches import convert
 
 from conftest import paper_paths
+from workbooks import EXAMPLE, TEMPLATES
 
 VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
 
@@ -76,6 +79,33 @@ def test_the_part_is_declared_once_and_the_bytes_are_reproducible(shipped_out):
     assert read.title == 'Rubrik & "citat" <x>'
     assert read.custom == {"Part": "Arboga kommun", "Utfärdad": "2"}
     assert Document(io.BytesIO(once)).core_properties.author == "Åsa Öberg"
+
+
+def test_the_renderer_writes_the_registrar_properties_so_a_paper_is_zipped_once(tmp_path, monkeypatch):
+    stamped = []
+    monkeypatch.setattr(docprops, "with_properties", lambda *args: stamped.append(args))
+    build(EXAMPLE, TEMPLATES, tmp_path, parts=["Köpings kommun"])
+    assert stamped == []  # no paper unzipped and zipped again for its properties
+    papers = paper_paths(tmp_path)
+    assert len(papers) == 3
+    for (steg, part), path in papers.items():
+        custom = docprops.read_custom(path.read_bytes())
+        assert (custom["Part"], custom["Beslutssteg"], custom["Utfärdad"]) == (part, str(steg), "1")
+
+
+def test_only_a_paper_that_moves_to_a_new_version_is_stamped_again(shipped_out):
+    prepared = prepare(EXAMPLE, TEMPLATES)
+    paper = next(p for p in prepared.papers if p.steg["nummer"] == 3 and p.part == "Köpings kommun")
+    data = paper_paths(shipped_out)[(3, "Köpings kommun")].read_bytes()  # rendered as version 1
+
+    def issued(digest: str) -> Manifest:
+        copy = {"steg": 3, "part": paper.part, "format": "utfardat", "version": 1}
+        return Manifest.of({"filer": [{**copy, "fil": "utfardat/v1.docx", "sha256": digest}]})
+
+    assert handover.finish_paper(prepared.lookup, paper, data, issued(sha256(data))) is data
+    changed = handover.finish_paper(prepared.lookup, paper, data, issued("0" * 64))
+    assert docprops.read_custom(changed)["Utfärdad"] == "2"
+    assert docprops.read_values(changed).title == docprops.read_values(data).title
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice finns inte")

@@ -15,6 +15,7 @@ import pytest
 from pipeline import docprops, handover, issued
 from pipeline.build import build
 from pipeline.docprops import read_custom
+from pipeline.manifest import Manifest
 from pipeline.output import sha256
 
 import bundles
@@ -29,6 +30,10 @@ def bundle(workbook, out, day):
 
 def manifest(out):
     return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def recorded(out) -> Manifest:
+    return Manifest.of(manifest(out))
 
 
 def tracked(data: bytes, tag: str) -> list[str]:
@@ -89,7 +94,7 @@ def test_a_changed_paper_gets_tracked_changes_against_the_issued_one(reissue):
 
 def test_the_next_bundle_issues_version_2_and_the_letter_says_what_changed(reissue, tmp_path):
     out = shutil.copytree(reissue["out"], tmp_path / "out")
-    before = manifest(out)
+    before = recorded(out)
     entry, _ = paper(out, 3)
     words = handover.letter_context(before, entry)
     assert words["ersatter_version"] == 1
@@ -105,10 +110,10 @@ def test_the_next_bundle_issues_version_2_and_the_letter_says_what_changed(reiss
     changes = entry["fil"][: -len(".docx")] + "_andringar.docx"
     assert changes in names
     assert "ändringar mot version 1;" in rows
-    latest = issued.last_issued(manifest(out), 3, KOPING)
+    latest = recorded(out).last_issued(3, KOPING)
     assert (latest["version"], latest["datum"]) == (2, "2023-10-02")
     assert latest["sha256"] == entry["sha256"]
-    assert handover.letter_context(manifest(out), entry)["ersatter_version"] is None
+    assert handover.letter_context(recorded(out), entry)["ersatter_version"] is None
 
 
 def test_an_unchanged_paper_keeps_its_version_and_has_no_changes_copy():
