@@ -71,7 +71,7 @@ def compute(bok: Arbetsbok) -> Figures:
     kapital = capital_transfers(bok.forbund, finansiering, p.kvarvarande_forbund)
     return Figures(
         per_forbund=per_forbund,
-        parter=with_capital_shares(joint_contributions(per_party, delar), kapital, bok.parter, bidrag),
+        parter=with_capital_shares(joint_contributions(per_party, delar), kapital, bidrag),
         delar=delar,
         interimsbudget=interimsbudget.reset_index(drop=True),
         finansiering=finansiering,
@@ -284,12 +284,12 @@ def capital_transfers(
 
 
 def with_capital_shares(
-    parter: pd.DataFrame, kapital: pd.DataFrame, workbook_parter: pd.DataFrame, bidrag: pd.DataFrame
+    parter: pd.DataFrame, kapital: pd.DataFrame, bidrag: pd.DataFrame
 ) -> pd.DataFrame:
     """Each kommun's share of its förbund's remaining capital, split among the förbund's members
     (its kommuner, and the region and the state parties, members of every förbund) by what
     they pay it; None for the region and the state parties."""
-    parties = workbook_parter[["namn", "typ", "forbund"]].rename(columns={"forbund": "eget"})
+    parties = parter[["namn", "typ", "forbund"]].rename(columns={"forbund": "eget"})
     members = kapital[["forbund"]].merge(parties, how="cross")
     members = members[(members["typ"] != "kommun") | (members["eget"] == members["forbund"])]
     paid = bidrag.groupby(["part", "forbund"])["belopp"].sum()

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from .compute import TYP_NAMN, TYPER, Figures
+from .compute import TYP_NAMN, TYPER, Figures, andelar
 from .formatting import as_terminal, belopp, forandring, forandring_procent, iso, procent
 from .reproducible import normalized_zip
 from .validate import Arbetsbok
@@ -76,7 +76,7 @@ def tables(bok: Arbetsbok, f: Figures) -> list[Table]:
             "forandring_procent",
         ],
     )
-    andel = {"stat": p.andel_stat, "region": p.andel_region, "kommun": p.andel_kommuner}
+    andel = andelar(p)
     interim = rows_of(f.interimsbudget, ["post", "omfattning", "belopp"])
     finans = ["underlag", "belopp"]
     kapital = ["eget_kapital", "interimsandel", "kvar", "overfors", "behalls"]
