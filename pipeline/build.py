@@ -81,9 +81,7 @@ class BuildResult:
 def prepare(workbook: Path, templates: Path) -> Prepared:
     """Read, validate and compute; raise UserError with every problem found."""
     bok = load(workbook, templates)
-    figures, problems = compute(bok)
-    if problems:
-        raise UserError(problems)
+    figures = compute(bok)
     prepared = Prepared(
         bok,
         figures,

@@ -1,8 +1,16 @@
-"""Swedish formatting filters for the templates: amounts, dates, percentages, lists.
+"""Every number, amount, percentage and date a person reads: the templates' filters, and
+the same text for the terminal, messages, `sammanstallning.xlsx` and the change report.
 
 Digit groups and the space before a unit are no-break spaces (U+00A0); a negative
 number has a real minus sign (U+2212). Amounts are whole kronor (int); anything
-else is refused, so a float can never reach a paper.
+else is refused, so a float can never reach a paper. One rounding rule: half away
+from zero, in exact integer arithmetic (`_half_up`). Text for a terminal or a
+message is the same text with ordinary spaces (`as_terminal`).
+
+babel's Swedish locale (2.19) was weighed and not used: its format_decimal and
+format_percent write a hyphen-minus (U+002D) for sv_SE, round half to even unless every
+call is wrapped in a decimal context, and take Decimals, not the exact Fractions the
+figures are.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from fractions import Fraction
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
+NO_FIGURE = "–"  # en dash: a figure that does not apply (no share, no comparison)
 MONTHS = (
     "januari",
     "februari",
@@ -48,12 +57,18 @@ def belopp(n: int) -> str:
     return _grouped(_whole(n))
 
 
+def as_terminal(text: str) -> str:
+    """A paper's text with ordinary spaces, for a terminal or a message (not a template filter):
+    the same characters otherwise, so the figures read the same everywhere."""
+    return text.replace(NBSP, " ")
+
+
 def plain_grouped(n: int) -> str:
     """Digit groups with ordinary spaces, for messages on a terminal (not a template filter).
 
     1000000 → "1 000 000"
     """
-    return belopp(n).replace(NBSP, " ")
+    return as_terminal(belopp(n))
 
 
 def kronor(n: int) -> str:
@@ -93,17 +108,31 @@ def _exact(x: object) -> Decimal:
     raise TypeError(f"en andel ska vara ett tal, inte {type(x).__name__}")
 
 
+def _half_up(x: Fraction, scale: int) -> int:
+    """x × scale rounded to a whole number, halves away from zero, exactly."""
+    units, rest = divmod(abs(x.numerator) * scale, x.denominator)
+    units += 2 * rest >= x.denominator
+    return -units if x < 0 else units
+
+
+def nearest_krona(x: Fraction) -> int:
+    """An exact amount rounded to whole kronor for display (half away from zero); never used
+    to divide money (that is `money.split`).
+
+    Fraction(5, 2) → 3
+    """
+    return _half_up(x, 1)
+
+
 def _percent(x: object, decimaler: int, sign: bool) -> str:
     """Rounded half away from zero, exactly: integer arithmetic on the exact fraction."""
     if x is None:
-        return "–"
+        return NO_FIGURE
     exact = x if isinstance(x, Fraction) else Fraction(_exact(x))
-    scaled = exact.numerator * 100 * 10**decimaler
-    units, rest = divmod(abs(scaled), exact.denominator)
-    units += 2 * rest >= exact.denominator
-    whole, part = divmod(units, 10**decimaler)
+    units = _half_up(exact, 100 * 10**decimaler)
+    whole, part = divmod(abs(units), 10**decimaler)
     text = f"{whole},{part:0{decimaler}d}" if decimaler else str(whole)
-    if units and scaled < 0:
+    if units < 0:
         text = MINUS + text
     elif sign and units:
         text = "+" + text
@@ -124,6 +153,24 @@ def forandring_procent(x: object, decimaler: int = 1) -> str:
     Fraction(80425, 375000) → "+21,4 %"
     """
     return _percent(x, decimaler, sign=True)
+
+
+def plain_procent(x: object, decimaler: int = 1) -> str:
+    """`procent` with ordinary spaces, for a terminal or a message (not a template filter).
+
+    Fraction(1, 80) → "1,3 %"
+    """
+    return as_terminal(procent(x, decimaler))
+
+
+def plain_procent_exact(x: Fraction, most: int = 4) -> str:
+    """A percentage with the decimals it needs (at most `most`), for a message that shows
+    what the user wrote (not a template filter).
+
+    Fraction(23, 20) → "115 %", Fraction(9999, 10000) → "99,99 %"
+    """
+    needed = next((d for d in range(most) if (x * 100 * 10**d).denominator == 1), most)
+    return plain_procent(x, needed)
 
 
 NUMBER_WORDS = (

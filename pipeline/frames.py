@@ -1,7 +1,9 @@
-"""Small helpers for frames that hold Python objects (ints, Fractions, dates, None).
+"""Small helpers for frames that hold Python objects (text, dates, None, Fractions).
 
-pandas 3 infers a string dtype for lists of str and turns None into NaN; the
-pipeline's frames keep plain Python values, so columns are always set through here.
+pandas 3 infers a string dtype for lists of str and turns None into NaN; the workbook's
+frames keep plain Python values, so their columns are set through here. Amounts that
+are computed are int64 columns (`compute.py`); a column that may lack a value is made
+an object column with None (`optional`), never a float column with NaN.
 """
 
 from __future__ import annotations
@@ -18,5 +20,6 @@ def with_column(frame: pd.DataFrame, name: str, values: Iterable) -> pd.DataFram
     return frame
 
 
-def object_frame(columns: dict[str, Iterable]) -> pd.DataFrame:
-    return pd.DataFrame({k: pd.Series(list(v), dtype=object) for k, v in columns.items()})
+def optional(values: pd.Series) -> pd.Series:
+    """The column as Python values (int, not numpy.int64), None where there is none."""
+    return values.astype(object).where(values.notna(), None)

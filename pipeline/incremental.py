@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from . import context as ctx
-from .formatting import plain_grouped
+from .formatting import NO_FIGURE, plain_grouped
 
 SOURCES = Path(__file__).parent
 
@@ -73,4 +73,4 @@ def change_lines(paper, old: dict | None, figures: dict) -> list[str]:
 
 
 def amount(value: int | None) -> str:
-    return "–" if value is None else plain_grouped(value)
+    return NO_FIGURE if value is None else plain_grouped(value)

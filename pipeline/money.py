@@ -18,16 +18,8 @@ def split(amount: int, weights: Sequence[Rational | int]) -> list[int]:
     >>> split(10, [1, 1, 1])
     [4, 3, 3]
     """
-    if isinstance(amount, bool) or not isinstance(amount, int):
-        raise TypeError(f"amount must be whole kronor (int), not {type(amount).__name__}")
-    if amount < 0:
-        raise ValueError("amount must be 0 or more")
-    exact = [Fraction(w) for w in weights]
-    if any(w < 0 for w in exact):
-        raise ValueError("weights must be 0 or more")
+    exact = _checked(amount, weights)
     if not exact:
-        if amount:
-            raise ValueError("cannot divide an amount between no receivers")
         return []
     total = sum(exact)
     if total == 0:
@@ -40,3 +32,17 @@ def split(amount: int, weights: Sequence[Rational | int]) -> list[int]:
     for i in order[:left]:
         shares[i] += 1
     return shares
+
+
+def _checked(amount: int, weights: Sequence[Rational | int]) -> list[Fraction]:
+    """The weights as exact Fractions, after refusing what cannot be divided."""
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise TypeError(f"amount must be whole kronor (int), not {type(amount).__name__}")
+    if amount < 0:
+        raise ValueError("amount must be 0 or more")
+    exact = [Fraction(w) for w in weights]
+    if any(w < 0 for w in exact):
+        raise ValueError("weights must be 0 or more")
+    if amount and not exact:
+        raise ValueError("cannot divide an amount between no receivers")
+    return exact

@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
-from .compute import PARTS, Figures
-from .formatting import belopp, forandring, forandring_procent, procent
+from .compute import TYP_NAMN, TYPER, Figures, andelar
+from .formatting import as_terminal, belopp, forandring, forandring_procent, iso, procent
 from .reproducible import normalized_zip
 from .validate import Arbetsbok
 
@@ -25,7 +29,13 @@ TEXT, AMOUNT, COUNT, CHANGE, SHARE, CHANGE_SHARE = (
 # Excel format codes are stored in English syntax: "," groups thousands and is shown with
 # the reader's own separator (a space in Swedish Excel and Calc).
 XLSX_FORMATS = {AMOUNT: "#,##0", COUNT: "#,##0", CHANGE: "+#,##0;−#,##0;0"}
-PART_NAMES = {"stat": "Staten", "region": "Regionen", "kommun": "Kommunerna"}
+TEXTS: dict[str, Callable[[Any], str]] = {
+    AMOUNT: belopp,
+    COUNT: belopp,
+    CHANGE: forandring,
+    SHARE: procent,
+    CHANGE_SHARE: forandring_procent,
+}
 
 
 @dataclass(frozen=True)
@@ -37,35 +47,40 @@ class Table:
     summed: bool = True
 
 
+def rows_of(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """The frame's rows as tuples of Python values (int, Fraction, str, None)."""
+    return [tuple(r[c] for c in columns) for r in frame[columns].to_dict("records")]
+
+
+def sums_of(frame: pd.DataFrame, columns: list[str]) -> tuple[int, ...]:
+    return tuple(int(frame[c].sum()) for c in columns)
+
+
 def tables(bok: Arbetsbok, f: Figures) -> list[Table]:
     p = bok.parametrar
     year = p.budgetar
     d = f.delar
-    current = [(r.forbund, r.stat, r.region, r.kommun, r.totalt) for r in f.per_forbund.itertuples()]
-    parter = [
-        (
-            r.namn,
-            r.typ,
-            r.forbund or "",
-            r.invanare,
-            r.andel,
-            r.bidrag_nu,
-            r.bidrag_nytt,
-            r.forandring_kr,
-            r.forandring_procent,
-        )
-        for r in f.parter.itertuples()
-    ]
-    andel = {"stat": p.andel_stat, "region": p.andel_region, "kommun": p.andel_kommuner}
-    interim = [(r.post, r.omfattning or "", r.belopp) for r in f.interimsbudget.itertuples()]
-    finans = [(r.forbund, r.underlag, r.belopp) for r in f.finansiering.itertuples()]
-    kapital = [
-        (r.forbund, r.eget_kapital, r.interimsandel, r.kvar, r.overfors, r.behalls)
-        for r in f.kapital.itertuples()
-    ]
-    shares = [
-        (r.namn, r.forbund, r.kapitalandel) for r in f.parter.itertuples() if r.kapitalandel is not None
-    ]
+    paid = [*TYPER, "totalt"]
+    current = rows_of(f.per_forbund, ["forbund", *paid])
+    parter = rows_of(
+        f.parter,
+        [
+            "namn",
+            "typ",
+            "forbund",
+            "invanare",
+            "andel",
+            "bidrag_nu",
+            "bidrag_nytt",
+            "forandring_kr",
+            "forandring_procent",
+        ],
+    )
+    andel = andelar(p)
+    interim = rows_of(f.interimsbudget, ["post", "omfattning", "belopp"])
+    finans = ["underlag", "belopp"]
+    kapital = ["eget_kapital", "interimsandel", "kvar", "overfors", "behalls"]
+    shares = rows_of(f.parter[f.parter["kapitalandel"].notna()], ["namn", "forbund", "kapitalandel"])
     return [
         Table(
             "Nuvarande bidrag",
@@ -77,14 +92,14 @@ def tables(bok: Arbetsbok, f: Figures) -> list[Table]:
                 ("Kommuner, kr", AMOUNT),
                 ("Totalt, kr", AMOUNT),
             ),
-            (*current, ("Summa", *(sum(r[i] for r in current) for i in range(1, 5)))),
+            (*current, ("Summa", *sums_of(f.per_forbund, paid))),
         ),
         Table(
             f"Fördelning {year}",
             f"Medlemsbidrag {year} till {p.nytt_forbund}: fördelning",
             (("Del", TEXT), ("Andel", SHARE), ("Belopp, kr", AMOUNT)),
             (
-                *((PART_NAMES[k], andel[k], d[k]) for k in PARTS),
+                *((TYP_NAMN[t].capitalize(), andel[t], d[t]) for t in TYPER),
                 ("Summa", sum(andel.values()), d["totalt"]),
             ),
         ),
@@ -131,11 +146,14 @@ def tables(bok: Arbetsbok, f: Figures) -> list[Table]:
                 (f"Underlag ({p.fordelning_interimsbudget})", COUNT),
                 ("Andel, kr", AMOUNT),
             ),
-            (*finans, ("Summa", sum(r[1] for r in finans), sum(r[2] for r in finans))),
+            (
+                *rows_of(f.finansiering, ["forbund", *finans]),
+                ("Summa", *sums_of(f.finansiering, finans)),
+            ),
         ),
         Table(
             "Kapitalöverföring",
-            f"Kapitalöverföring den {p.startdatum.isoformat()}",
+            f"Kapitalöverföring den {iso(p.startdatum)}",
             (
                 ("Förbund", TEXT),
                 ("Eget kapital, kr", AMOUNT),
@@ -144,7 +162,7 @@ def tables(bok: Arbetsbok, f: Figures) -> list[Table]:
                 ("Förs över, kr", AMOUNT),
                 ("Behålls, kr", AMOUNT),
             ),
-            (*kapital, ("Summa", *(sum(r[i] for r in kapital) for i in range(1, 6)))),
+            (*rows_of(f.kapital, ["forbund", *kapital]), ("Summa", *sums_of(f.kapital, kapital))),
         ),
         Table(
             "Kapitalandelar",
@@ -157,41 +175,35 @@ def tables(bok: Arbetsbok, f: Figures) -> list[Table]:
 
 
 def cell_text(value, kind: str) -> str:
-    """A value as the terminal shows it (plain spaces, so columns line up)."""
+    """A value as the terminal and the sheet's text cells show it: the papers' text
+    (`formatting`), with ordinary spaces."""
     if value is None or value == "":
         return ""
-    text = {
-        AMOUNT: belopp,
-        COUNT: belopp,
-        CHANGE: forandring,
-        SHARE: lambda v: procent(v, 1),
-        CHANGE_SHARE: lambda v: forandring_procent(v, 1),
-    }.get(kind, str)(value)
-    return text.replace("\u00a0", " ")
+    return as_terminal(TEXTS.get(kind, str)(value))
 
 
 def as_text(table: Table) -> str:
     headers = [h for h, _ in table.columns]
     rows = [[cell_text(v, k) for v, (_, k) in zip(row, table.columns)] for row in table.rows]
-    widths = [max(len(x) for x in column) for column in zip(headers, *rows)]
+    widths = [max(map(len, column)) for column in zip(headers, *rows)]
     right = [k != TEXT for _, k in table.columns]
-
-    def line(cells):
-        return "  ".join(
-            c.rjust(w) if r else c.ljust(w) for c, w, r in zip(cells, widths, right)
-        ).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    body = [line(r) for r in rows]
+    rule = aligned(["-" * w for w in widths], widths, right)
+    body = [aligned(r, widths, right) for r in rows]
     if table.summed and body:
         body.insert(len(body) - 1, rule)
-    return "\n".join([table.title, "", line(headers), rule, *body])
+    return "\n".join([table.title, "", aligned(headers, widths, right), rule, *body])
+
+
+def aligned(cells: list[str], widths: list[int], right: list[bool]) -> str:
+    """One line of a terminal table: figures to the right, text to the left."""
+    return "  ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(cells, widths, right)).rstrip()
 
 
 def summary_workbook(bok: Arbetsbok, figures: Figures) -> bytes:
     """`sammanstallning.xlsx`: one sheet per table, amounts as numbers, reproducible bytes."""
     wb = Workbook()
-    wb.remove(wb.active)
+    for sheet in wb.worksheets:  # the empty sheet a new workbook has
+        wb.remove(sheet)
     for table in tables(bok, figures):
         write_sheet(wb.create_sheet(table.name[:31]), table)
     wb.properties.creator = "beslutspapper"
@@ -207,22 +219,26 @@ def write_sheet(ws, table: Table) -> None:
     ws.freeze_panes = "A2"
     for index, row in enumerate(table.rows, start=2):
         for col, (value, (_, kind)) in enumerate(zip(row, table.columns), start=1):
-            cell = ws.cell(row=index, column=col)
-            if kind in XLSX_FORMATS and value is not None and value != "":
-                cell.value = int(value)
-                cell.number_format = XLSX_FORMATS[kind]
-            else:
-                set_text(cell, cell_text(value, kind) if kind != TEXT else str(value or ""))
-                if kind != TEXT:
-                    cell.alignment = Alignment(horizontal="right")
-        if table.summed and index == len(table.rows) + 1:
-            for cell in ws[index]:
-                cell.font = Font(bold=True)
-    for col, (header, _) in enumerate(table.columns, start=1):
-        width = max(
-            [len(header)] + [len(cell_text(r[col - 1], table.columns[col - 1][1])) for r in table.rows]
-        )
-        ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = min(width + 2, 60)
+            write_cell(ws.cell(row=index, column=col), value, kind)
+    if table.summed and table.rows:
+        for cell in ws[len(table.rows) + 1]:
+            cell.font = Font(bold=True)
+    for col, (header, kind) in enumerate(table.columns, start=1):
+        width = max([len(header)] + [len(cell_text(r[col - 1], kind)) for r in table.rows])
+        ws.column_dimensions[get_column_letter(col)].width = min(width + 2, 60)
+
+
+def write_cell(cell, value, kind: str) -> None:
+    """An amount or a count as a number with a format; anything else as text, figures
+    (shares) right-aligned."""
+    if kind == TEXT:
+        set_text(cell, str(value or ""))
+    elif kind in XLSX_FORMATS and value is not None and value != "":
+        cell.value = int(value)
+        cell.number_format = XLSX_FORMATS[kind]
+    else:
+        set_text(cell, cell_text(value, kind))
+        cell.alignment = Alignment(horizontal="right")
 
 
 def set_text(cell, text: str) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema
+from .formatting import plain_procent_exact
 from .frames import with_column
 from .problems import Problem, UserError
 from .read import RawTable, Rejected, Uncalculated, extra_key, read_tables
@@ -528,7 +529,7 @@ def check_parametrar(p: Parametrar, forbund, parter, forbund_table) -> list[Prob
             Problem(
                 where,
                 "att Andel stat, Andel region och Andel kommuner blir 100 % tillsammans",
-                f"{float(total * 100):g} %".replace(".", ","),
+                plain_procent_exact(total),
                 "Andel stat + Andel region + Andel kommuner",
             )
         )

@@ -14,7 +14,7 @@ from pipeline.compute import compute
 from pipeline.problems import UserError
 from pipeline.validate import load
 
-from workbooks import set_cell
+from workbooks import column_of, set_cell
 
 NORRA = "Norra Västmanlands Samordningsförbund"
 VASTERAS = "Samordningsförbundet Västerås"
@@ -44,12 +44,7 @@ def run(write_workbook, templates):
 
 @pytest.fixture
 def figures_of(run):
-    def figures_of(sheets):
-        figures, problems = run(sheets)
-        assert problems == []
-        return figures
-
-    return figures_of
+    return run
 
 
 def by_name(frame, key: str, column: str) -> dict:
@@ -117,15 +112,19 @@ def test_each_interim_key(sheets, figures_of, key, basis, shares):
     assert list(f.kapital["overfors"]) == [0, 8_100_000 - shares[1], 950_000 - shares[2]]
 
 
-@pytest.mark.parametrize(("equity", "problem"), [(50_000, True), (72_343, True), (72_344, False)])
-def test_a_share_above_equity_is_an_error(sheets, run, equity, problem):
+@pytest.mark.parametrize("equity", [50_000, 72_343])
+def test_a_share_above_equity_is_an_error(sheets, run, equity):
     set_cell(sheets, "Förbund", "C4", equity)  # Västra Mälardalen, whose share is 72 344
-    figures, problems = run(sheets)
-    assert (figures is None, len(problems)) == ((True, 1) if problem else (False, 0))
-    if problem:
-        message = problems[0].message()
-        assert problems[0].where == "Förbund!C4"
-        assert VASTRA in message and "72 344" in message.replace("\u00a0", " ")
+    with pytest.raises(UserError) as error:
+        run(sheets)
+    [problem] = error.value.problems
+    assert problem.where == "Förbund!C4"
+    assert VASTRA in problem.message() and "72 344" in problem.message().replace("\u00a0", " ")
+
+
+def test_a_share_equal_to_equity_is_computed(sheets, run):
+    set_cell(sheets, "Förbund", "C4", 72_344)
+    assert by_name(run(sheets).kapital, "forbund", "kvar")[VASTRA] == 0
 
 
 def test_a_total_that_does_not_divide_evenly(sheets, figures_of):
@@ -184,6 +183,45 @@ def test_finsam_check_warns_beyond_one_percent(sheets, figures_of, extra, warned
         assert warnings[0].startswith(VASTERAS)
         assert "3 188 514" in warnings[0] and "12 263 514" in warnings[0]
         assert "kommunerna" in warnings[0]
+
+
+def test_finsam_warning_rounds_half_up_like_the_papers(sheets, figures_of):
+    # Västerås: the kommun pays 2 100 of 8 000 (26,25 %), the region 1 900 (23,75 %)
+    for cell, amount in (("C10", 2_100), ("C11", 1_900), ("C12", 4_000)):
+        set_cell(sheets, "Medlemsbidrag", cell, amount)
+    warnings = [w.replace("\u00a0", " ") for w in figures_of(sheets).warnings]
+    assert warnings == [
+        f"{VASTERAS}: regionen betalar 1 900 kr av 8 000 kr (23,8 %), Finsam anger 25,0 % (2 000 kr).",
+        f"{VASTERAS}: kommunerna betalar 2 100 kr av 8 000 kr (26,3 %), Finsam anger 25,0 % (2 000 kr).",
+    ]
+
+
+def row_of(sheets, sheet: str, name: str) -> int:
+    return next(i for i, r in enumerate(sheets[sheet], start=1) if r and r[0] == name)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "header", "name"),
+    [
+        ("Medlemsbidrag", "Belopp (kr)", "Västerås stad"),
+        ("Parter", "Invånare", "Köpings kommun"),
+        ("Förbund", "Eget kapital (kr)", VASTERAS),
+    ],
+)
+def test_an_amount_beyond_the_limit_is_an_error_naming_its_cell(sheets, run, sheet, header, name):
+    cell = f"{column_of(sheets, sheet, header)}{row_of(sheets, sheet, name)}"
+    set_cell(sheets, sheet, cell, 10**12 + 1)
+    with pytest.raises(UserError) as error:
+        run(sheets)
+    [problem] = error.value.problems
+    assert problem.where == f"{sheet}!{cell}"
+    assert "1 000 000 000 001" in problem.message() and "högst 1 000 000 000 000" in problem.message()
+
+
+def test_an_amount_at_the_limit_is_computed(sheets, figures_of):
+    set_cell(sheets, "Parametrar", "B8", 10**12)
+    f = figures_of(sheets)
+    assert f.delar["totalt"] == 10**12 == sum(new_contributions(f).values())
 
 
 def test_finsam_check_names_every_deviating_part(sheets, figures_of):

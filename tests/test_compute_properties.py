@@ -218,8 +218,7 @@ def shares_of(f) -> list:
 @settings(max_examples=40, deadline=None)
 @given(random_sheets())
 def test_random_workbooks(folder, sheets):
-    f, problems = compute(load(write(folder / "arbetsbok.xlsx", sheets), folder / "mallar"))
-    assert problems == []
+    f = compute(load(write(folder / "arbetsbok.xlsx", sheets), folder / "mallar"))
     ref = expected_figures(sheets)
     d, parter, kapital = f.delar, f.parter, f.kapital
 

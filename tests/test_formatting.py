@@ -20,6 +20,10 @@ from pipeline.formatting import (
     kr,
     kronor,
     lista,
+    nearest_krona,
+    plain_grouped,
+    plain_procent,
+    plain_procent_exact,
     procent,
 )
 
@@ -57,6 +61,35 @@ def test_percentages():
     assert forandring_procent(Fraction(-12000, 375000)) == f"{MINUS}3,2{NB}%"
     assert forandring_procent(0) == f"0,0{NB}%"
     assert procent(None) == "–" and forandring_procent(None) == "–"
+
+
+def test_one_rounding_rule_half_away_from_zero():
+    assert procent(Fraction(1, 80)) == f"1,3{NB}%"  # 1,25 %
+    assert procent(Fraction(-1, 80)) == f"{MINUS}1,3{NB}%"
+    assert procent(Fraction(1, 8), 0) == f"13{NB}%"
+    assert procent(Fraction(-1, 10**6)) == f"0,0{NB}%"  # no minus sign on a zero
+    assert [nearest_krona(Fraction(n, 2)) for n in (5, 3, 1, -1, -3)] == [3, 2, 1, -1, -2]
+    assert nearest_krona(Fraction(2000499, 1000)) == 2000
+
+
+def test_terminal_text_is_the_papers_text_with_ordinary_spaces():
+    assert plain_procent(Fraction(1, 80)) == "1,3 %"
+    assert plain_procent(Fraction(80425, 375000)) == procent(Fraction(80425, 375000)).replace(NB, " ")
+    assert plain_grouped(-1_234_567) == f"{MINUS}1 234 567"
+
+
+@pytest.mark.parametrize(
+    ("share", "text"),
+    [
+        (Fraction(23, 20), "115 %"),
+        (Fraction(9999, 10000), "99,99 %"),
+        (Fraction(1, 3) * 3 + Fraction(1, 10**5), "100,001 %"),
+        (Fraction(1, 3), "33,3333 %"),
+        (Fraction(1, 10**7), "0,0000 %"),
+    ],
+)
+def test_a_share_the_user_wrote_keeps_its_decimals(share, text):
+    assert plain_procent_exact(share) == text
 
 
 def test_dates_and_lists():
