@@ -243,6 +243,7 @@ def party_context(row: dict, figure: dict) -> dict:
         "invanare": row["invanare"],
         **text,
         "kontaktrader": [f"{label}: {text[key]}" for key, label in contact_labels() if text[key]],
+        "sidfot": wording.footer_columns(text, dict(contact_labels())),
         "forvaltning_avdelning": ", ".join(t for t in (text["forvaltning"], text["avdelning"]) if t),
         **wording.party_words({**row, **text}),
         "bidrag_nu": figure["bidrag_nu"],

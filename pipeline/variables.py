@@ -127,6 +127,8 @@ WRITTEN = {
     "part.organisationsnummer": "Organisationsnummer.",
     "part.bankgiro": "Bankgiro.",
     "part.kontaktrader": "Kontaktuppgifterna som finns, som rader »Etikett: värde«.",
+    "part.sidfot": "Sidfotens kontaktuppgifter i fyra spalter: per spalt raderna som finns, "
+    "var och en med etikett (fetstil), text och radbrytning före (fore).",
     "part.forslag_inledning": "»Kommunstyrelsens förslag till kommunfullmäktige:«.",
     "part.bidrag_nu": "Vad parten betalar i dag, kr per år.",
     "part.bidrag_nytt": "Partens medlemsbidrag för Budgetår, kr.",

@@ -220,3 +220,31 @@ def timetable(steps: list[dict]) -> list[dict]:
 def follow_up_year(startdatum: dt.date) -> int:
     """Effects can be measured two years after the start at the earliest."""
     return startdatum.year + 2
+
+
+# The footer's contact block, column by column: (key, label on a line of its own); the
+# labels are the schema's (Parter columns' `contact`).
+FOOTER_COLUMNS = (
+    (("postadress", True),),
+    (("besoksadress", True),),
+    (("telefon", False), ("e_post", False)),
+    (("webbplats", False), ("organisationsnummer", False), ("bankgiro", False)),
+)
+
+
+def footer_columns(text: dict, labels: dict[str, str]) -> list[list[dict]]:
+    """The footer's contact block: per column, the lines whose value is filled in, each
+    as its label (`etikett`, printed in bold) and the text that follows it (`text`); a
+    line break starts every line but a column's first (`fore`) and separates a label
+    from its value where the label has a line of its own. An empty value leaves its
+    label out, and the template needs no condition."""
+    columns = []
+    for items in FOOTER_COLUMNS:
+        filled = [(labels[key], text[key], own) for key, own in items if text.get(key)]
+        columns.append(
+            [
+                {"fore": "\n" if i else "", "etikett": label, "text": ("\n" if own else " ") + value}
+                for i, (label, value, own) in enumerate(filled)
+            ]
+        )
+    return columns

@@ -27,21 +27,10 @@ RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 # offers it, a template without it still renders.
 LOGO = "{{ logotyp }}"
 MARK_RED = RGBColor(0xC0, 0x00, 0x00)
-# The footer's contact block, four columns: (label, context key, label on its own line),
-# and the column's width in cm. At most three lines of 8 pt.
-CONTACT_COLUMNS = (
-    ((("Postadress", "postadress", True),), 3.6),
-    ((("Besöksadress", "besoksadress", True),), 3.4),
-    ((("Telefon", "telefon", False), ("E-post", "e_post", False)), 5.0),
-    (
-        (
-            ("Webbplats", "webbplats", False),
-            ("Org.nr", "organisationsnummer", False),
-            ("Bankgiro", "bankgiro", False),
-        ),
-        4.0,
-    ),
-)
+# The widths in cm of the footer's four contact columns (Postadress; Besöksadress;
+# Telefon and E-post; Webbplats, Org.nr and Bankgiro: wording.FOOTER_COLUMNS). At most
+# three lines of 8 pt.
+CONTACT_WIDTHS = (3.6, 3.4, 5.0, 4.0)
 
 
 def save(doc, path: Path) -> None:
@@ -212,30 +201,21 @@ def letterhead(doc) -> None:
 
 def footer(doc) -> None:
     """The contact block, 8 pt, as one borderless table of four columns (seed 003):
-    Postadress, Besöksadress, Telefon and E-post, Webbplats, Org.nr and Bankgiro. An
-    empty value leaves its label out."""
+    Postadress, Besöksadress, Telefon and E-post, Webbplats, Org.nr and Bankgiro. The
+    context computes each column's lines (`part.sidfot`, wording.footer_columns): a
+    bold label and its text, an empty value left out with its label."""
     foot = doc.sections[0].footer
-    table = foot.add_table(rows=1, cols=len(CONTACT_COLUMNS), width=Cm(16))
+    table = foot.add_table(rows=1, cols=len(CONTACT_WIDTHS), width=Cm(16))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     no_borders(table)
-    for column, cell, (items, width) in zip(table.columns, table.rows[0].cells, CONTACT_COLUMNS):
+    for i, (column, cell, width) in enumerate(zip(table.columns, table.rows[0].cells, CONTACT_WIDTHS)):
         column.width = cell.width = Cm(width)
         p = cell.paragraphs[0]
         p.style = doc.styles["Footer"]
-        for i, (label, key, own_line) in enumerate(items):
-            value = f"part.{key}"
-            earlier = " or ".join(f"part.{k}" for _, k, _ in items[:i])
-            p.add_run(f"{{% if {value} %}}")
-            if earlier:
-                p.add_run(f"{{% if {earlier} %}}").add_break()
-                p.add_run("{% endif %}")
-            p.add_run(label).bold = True
-            if own_line:
-                p.add_run().add_break()
-            else:
-                p.add_run(" ")
-            p.add_run(f"{{{{ {value} }}}}{{% endif %}}")
+        p.add_run(f"{{% for rad in part.sidfot[{i}] %}}{{{{ rad.fore }}}}")
+        p.add_run("{{ rad.etikett }}").bold = True
+        p.add_run("{{ rad.text }}{% endfor %}")
     first = foot.paragraphs[0]
     first.paragraph_format.space_after = Pt(0)
     table._tbl.addnext(first._p)  # the paragraph Word requires ends the footer
