@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import pdfplumber
 from docx import Document
+from docx.shared import Length
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 
@@ -127,11 +128,16 @@ def inspect(docx: bytes, pdf: bytes, marked: bool = False) -> list[str]:
 def page_margins(docx: bytes) -> Margins:
     section = Document(io.BytesIO(docx)).sections[0]
     return Margins(
-        section.left_margin.pt,
-        section.page_width.pt - section.right_margin.pt,
-        section.top_margin.pt,
-        section.page_height.pt - section.bottom_margin.pt,
+        points(section.left_margin),
+        points(section.page_width) - points(section.right_margin),
+        points(section.top_margin),
+        points(section.page_height) - points(section.bottom_margin),
     )
+
+
+def points(length: Length | None) -> float:
+    """A section's length in points; one the section leaves out counts as 0."""
+    return 0.0 if length is None else length.pt
 
 
 def read_pages(document) -> list[Page]:
@@ -191,9 +197,14 @@ def structure(document) -> Node | None:
 
 
 def role(name, roles: dict) -> str:
-    text = name.name if isinstance(name, PSLiteral) else str(name)
+    text = literal(name) if isinstance(name, PSLiteral) else str(name)
     mapped = resolve1(roles.get(text))
-    return mapped.name if isinstance(mapped, PSLiteral) else text
+    return literal(mapped) if isinstance(mapped, PSLiteral) else text
+
+
+def literal(value: PSLiteral) -> str:
+    name = value.name
+    return name.decode("latin-1") if isinstance(name, bytes) else name
 
 
 @dataclass
