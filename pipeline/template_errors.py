@@ -14,6 +14,8 @@ from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
+from .problems import Problem
+
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 OPENERS = {"if", "for", "macro", "call", "filter", "with", "block", "autoescape", "raw", "trans"}
 PART_NAMES = {"word/document.xml": "brödtexten"}
@@ -50,6 +52,24 @@ class TemplateFault(TemplateError):
 
     def __str__(self) -> str:
         return f"mallen {self.template.name}: {self.message()}"
+
+
+def as_fault(template: Path, exc: TemplateError) -> TemplateFault:
+    """Any template error as a TemplateFault naming `template` (the engine raises
+    TemplateFaults; a bare TemplateError gets the same Swedish explanation)."""
+    return exc if isinstance(exc, TemplateFault) else TemplateFault(template, error_text(exc))
+
+
+def template_problem(
+    template: Path, exc: TemplateError, name: str | None = None, paper: str | None = None
+) -> Problem:
+    """The problem for a template that fails: the template (`name`, as the workbook names
+    it, else its file name), what went wrong and where in it, and the paper it failed for
+    (None when the template itself cannot be used)."""
+    message = as_fault(template, exc).message()
+    if paper:
+        message = f"{message[:-1]} (i handlingen {paper})."
+    return Problem(f"mallen {name or template.name}", message, found=False)
 
 
 def part_name(name: str) -> str:
