@@ -396,7 +396,7 @@ def status(workbook: Path, templates: Path, today, xlsx: Path | None, force: boo
         check_target(xlsx, workbook, force)
     bok = load(workbook, templates)  # the workbook and its figures; no papers are planned
     figures, problems = compute(bok)
-    if problems:
+    if figures is None or problems:
         raise UserError(problems)
     table = read_status(bok, day, payers(figures))
     click.echo(f"Läget den {day.isoformat()}:\n")

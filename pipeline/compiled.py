@@ -46,6 +46,7 @@ MARK_BYTES = b'<ns0:body xmlns:ns0="urn:beslutspapper"/>'
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 LANGUAGE = "sv-SE"
 PRODUCER = "beslutspapper"
+PARAGRAPH_LINE = re.compile(r"\n(?=<w:p[ >])")  # as docxtpl's two replace() calls
 REFERENCE = re.compile(r' r:(id|embed|link|pict|dm|lo|qs|cs)="([^"]*)"')
 HYPERLINK = re.compile(r'<w:hyperlink [^>]*?r:id="([^"]*)"')
 KIND = {"embed": "/image", "link": "/image"}  # what r:embed and r:link must point at
@@ -136,8 +137,9 @@ class PreparedTemplate:
             raise fault(self.path, name, self.sources[name], exc) from None
         finally:
             self.env.picture = None
-        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        xml = PARAGRAPH_LINE.sub("", xml)  # the line breaks compile() put in
+        if ("{" in xml or "}" in xml) and ("{_" in xml or "_}" in xml):  # a quick look first
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if any(ch in xml for ch in "\t\a\n\f"):  # resolve_listing changes nothing else
             xml = self.tpl.resolve_listing(xml)
         if self.env.markup_printed:  # the template's own references are the template's
@@ -177,7 +179,7 @@ class PreparedTemplate:
         docxtpl. Both give the same XML; the splice only keeps the body's namespace
         declarations where python-docx would drop them as redundant."""
         data = xml.encode("utf-8")
-        problem = xml_problem(data)
+        problem = xml_problem(data, namespaces=self.env.markup_printed)
         if problem is not None:
             raise self.broken(DOCUMENT, xml, len(data[:problem].decode("utf-8", "ignore")))
         if not self.tables and "docPr" not in xml:
@@ -237,7 +239,7 @@ class PreparedTemplate:
         for name, (part, template) in self.footnotes.items():
             xml = self.rendered(name, template, context, part)
             data = xml.encode("utf-8")
-            problem = xml_problem(data)
+            problem = xml_problem(data, namespaces=self.env.markup_printed)
             if problem is not None:
                 raise self.broken(name, xml, len(data[:problem].decode("utf-8", "ignore")))
             parts[name] = xml.encode("utf-8")
@@ -340,10 +342,13 @@ def open_template(path: Path) -> DocxTemplate:
     return tpl
 
 
-def xml_problem(data: bytes) -> int | None:
-    """None when `data` is well-formed XML, else the byte offset where it breaks
-    (a namespace-aware check without building a tree)."""
-    parser = expat.ParserCreate(namespace_separator=" ")
+def xml_problem(data: bytes, namespaces: bool = True) -> int | None:
+    """None when `data` is well-formed XML, else the byte offset where it breaks (a check
+    without building a tree). Namespace prefixes are checked too when `namespaces`: only a
+    printed value with XML of its own (RichText, a picture) can use one it does not declare,
+    as Jinja's tags stand in text and never split an element's start tag from its
+    declarations (and the check takes twice as long)."""
+    parser = expat.ParserCreate(namespace_separator=" " if namespaces else None)
     try:
         parser.Parse(data, True)
     except expat.ExpatError:
