@@ -158,7 +158,7 @@ def office_processes(root: int) -> list[int]:
 
 
 def pdf_runs(args, workbook: Path, templates: Path) -> dict:
-    county = {"parallel": [], "single": []}
+    county: dict[str, list[dict]] = {"parallel": [], "single": []}
     for _ in range(args.runs):
         county["parallel"].append(pdf_command(args.folder / "ut-lan-pdf"))
         county["single"].append(pdf_command(args.folder / "ut-lan-pdf", 1))
