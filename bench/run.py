@@ -126,7 +126,8 @@ def pdf_command(
         time.sleep(0.5)
     seconds = time.perf_counter() - start
     if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)}: exit {process.returncode}\n{process.stderr.read()}")
+        told = process.stderr.read() if process.stderr else ""
+        raise SystemExit(f"{' '.join(command)}: exit {process.returncode}\n{told}")
     busy = [n for n in seen if n]
     return {
         "seconds": seconds,
