@@ -46,6 +46,11 @@ MARK_BYTES = b'<ns0:body xmlns:ns0="urn:beslutspapper"/>'
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 LANGUAGE = "sv-SE"
 PRODUCER = "beslutspapper"
+XML_TOKEN = re.compile(
+    r"(?P<element><[^>]*>)|\{%[-+]?\s*(?P<keyword>\w*)(?P<rest>.*?)[-+]?%\}|\{\{.*?\}\}|\{#.*?#\}",
+    re.DOTALL,
+)
+ELEMENT_NAME = re.compile(r"</?([^\s/>]+)")
 PARAGRAPH_LINE = re.compile(r"\n(?=<w:p[ >])")  # as docxtpl's two replace() calls
 REFERENCE = re.compile(r' r:(id|embed|link|pict|dm|lo|qs|cs)="([^"]*)"')
 HYPERLINK = re.compile(r'<w:hyperlink [^>]*?r:id="([^"]*)"')
@@ -73,6 +78,8 @@ class PreparedTemplate:
         body_xml = tpl.patch_xml(tpl.get_xml())
         self.body = self.compile(DOCUMENT, body_xml)
         self.tables = tables_can_change(tpl, tpl.get_xml(), body_xml)
+        self.well_formed = always_well_formed(body_xml)
+        self.listing = False  # resolve_listing ran on the part just rendered
         self.parts = {}  # zip name -> (part, compiled template, encoding)
         for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
             for _, part in tpl.get_headers_footers(uri):
@@ -140,7 +147,8 @@ class PreparedTemplate:
         xml = PARAGRAPH_LINE.sub("", xml)  # the line breaks compile() put in
         if ("{" in xml or "}" in xml) and ("{_" in xml or "_}" in xml):  # a quick look first
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        if any(ch in xml for ch in "\t\a\n\f"):  # resolve_listing changes nothing else
+        self.listing = any(ch in xml for ch in "\t\a\n\f")
+        if self.listing:  # resolve_listing changes nothing else
             xml = self.tpl.resolve_listing(xml)
         if self.env.markup_printed:  # the template's own references are the template's
             self.check_references(name, xml, part)
@@ -179,9 +187,10 @@ class PreparedTemplate:
         docxtpl. Both give the same XML; the splice only keeps the body's namespace
         declarations where python-docx would drop them as redundant."""
         data = xml.encode("utf-8")
-        problem = xml_problem(data, namespaces=self.env.markup_printed)
-        if problem is not None:
-            raise self.broken(DOCUMENT, xml, len(data[:problem].decode("utf-8", "ignore")))
+        if self.env.markup_printed or self.listing or not self.well_formed:
+            problem = xml_problem(data, namespaces=self.env.markup_printed)
+            if problem is not None:
+                raise self.broken(DOCUMENT, xml, len(data[:problem].decode("utf-8", "ignore")))
         if not self.tables and "docPr" not in xml:
             return self.before + data + self.after
         body = self.tpl.fix_tables(xml) if self.tables else etree.fromstring(data)
@@ -308,6 +317,43 @@ def tables_can_change(tpl: DocxTemplate, raw: str, patched: str) -> bool:
     except etree.XMLSyntaxError:
         return True
     return etree.tostring(tpl.fix_tables(patched)) != static
+
+
+def always_well_formed(source: str) -> bool:
+    """Whether every rendering of a part's source is well-formed XML, so that the check
+    after rendering can be left out (when no value printed XML of its own).
+
+    True only when it can be shown: the source's elements balance, and every `{% if %}`,
+    `{% elif %}`, `{% else %}` and `{% for %}` starts, divides and ends at the same depth
+    of the same open elements, so that whatever branch or number of turns is taken the
+    elements still balance; printed values are escaped. Any other block tag (a filter,
+    a macro, a call, a captured set, raw) or a tag inside an element's start tag makes it
+    unknown (False), and the rendered part is checked as before."""
+    stack: list[tuple[str, int]] = []  # the open elements: name, and which one it is
+    opened: list[tuple[tuple[str, int], ...]] = []  # the open elements at each open if/for
+    for number, token in enumerate(XML_TOKEN.finditer(source)):
+        element, keyword = token.group("element"), token.group("keyword")
+        if element is not None:
+            if "{" in element or element.startswith(("<!", "<?")):
+                return False
+            name = ELEMENT_NAME.match(element)
+            if name is None:
+                return False
+            if element.startswith("</"):
+                if not stack or stack.pop()[0] != name.group(1):
+                    return False
+            elif not element.endswith("/>"):
+                stack.append((name.group(1), number))
+        elif keyword in ("if", "for"):
+            opened.append(tuple(stack))
+        elif keyword in ("elif", "else", "endif", "endfor"):
+            if not opened or opened[-1] != tuple(stack):  # the same elements, not only names
+                return False
+            if keyword.startswith("end"):
+                opened.pop()
+        elif keyword is not None and not (keyword == "set" and "=" in token.group("rest")):
+            return False
+    return not stack and not opened
 
 
 def open_template(path: Path) -> DocxTemplate:
