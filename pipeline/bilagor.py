@@ -125,7 +125,7 @@ def planned(
 
 def template_title(template: Path, context: dict, mall: str) -> str:
     """The template's title property rendered with the bilaga's context."""
-    source = Document(template).core_properties.title or ""
+    source = Document(str(template)).core_properties.title or ""
     try:
         title = jinja_env().from_string(source).render(context).strip()
     except TemplateError as exc:

@@ -20,13 +20,13 @@ from . import context as ctx
 from . import handover, register
 from .bilagor import cover_context, render_bilagor
 from .build import Paper, Prepared
-from .checks import template_problem
 from .filenames import slug
 from .manifest import Manifest
 from .output import OutputFile, read_manifest
 from .problems import Problem, UserError
 from .render import Properties, Renderer
 from .reproducible import zip_bytes
+from .template_errors import template_problem
 
 COVER_TEMPLATE = "foljebrev.docx"
 FOLDER = "paket"

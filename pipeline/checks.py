@@ -8,9 +8,11 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from .accessibility import check_paper
-from .build import Paper, Prepared, render_all
+from .build import Paper, Prepared
+from .output import OutputFile
 from .problems import Problem
-from .render import Properties, Renderer, TemplateFault, error_text
+from .render import Properties, Renderer
+from .template_errors import template_problem
 
 
 def check_templates(prepared: Prepared) -> list[Problem]:
@@ -46,18 +48,7 @@ def variant(prepared: Prepared, paper: Paper) -> tuple:
     )
 
 
-def check_papers(prepared: Prepared) -> list[Problem]:
-    """The accessibility rules on every paper a build would write (nothing is written)."""
-    return [
-        Problem.note(f.path, rule + ".")
-        for f in render_all(prepared, prepared.papers)
-        for rule in check_paper(f.data)
-    ]
-
-
-def template_problem(template: Path, exc: TemplateError) -> Problem:
-    """The problem for a template that fails: its name, what went wrong, and where (the tag
-    and the text of its paragraph, as the renderer found them)."""
-    if not isinstance(exc, TemplateFault):
-        exc = TemplateFault(template, error_text(exc))
-    return Problem.note(f"mallen {template.name}", exc.message())
+def check_papers(files: list[OutputFile]) -> list[Problem]:
+    """The accessibility rules on every rendered paper (`build.render_all`; nothing is
+    written)."""
+    return [Problem.note(f.path, rule + ".") for f in files for rule in check_paper(f.data)]

@@ -303,18 +303,19 @@ def _bar(items, label: str, delay: float):
 @report_errors
 def check(workbook: Path, templates: Path, papers: bool, layout: bool) -> None:
     """Kontrollera arbetsboken och mallarna. Skriver inget."""
-    from .build import accountability_warnings, prepare
+    from .build import accountability_warnings, prepare, render_all
     from .bundle import check_cover
     from .checks import check_papers, check_templates
 
     prepared = prepare(workbook, templates)
     problems = check_templates(prepared) + check_cover(prepared)
+    files = render_all(prepared, prepared.papers) if not problems and (papers or layout) else []
     if not problems and papers:
-        problems = check_papers(prepared)
+        problems = check_papers(files)
     if not problems and layout:
         from .layout import check_layout
 
-        problems = check_layout(prepared)
+        problems = check_layout(prepared, files=files)
     if problems:
         raise UserError(problems)
     for warning in [*prepared.figures.warnings, *accountability_warnings(prepared)]:

@@ -100,9 +100,9 @@ def install() -> None:
     for name in MODULES:
         module = sys.modules.get(f"click.{name}") or __import__(f"click.{name}", fromlist=["_"])
         if hasattr(module, "_"):
-            module._ = gettext
+            setattr(module, "_", gettext)  # noqa: B010 (click's module has no such attribute to type)
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+            setattr(module, "ngettext", ngettext)  # noqa: B010
 
 
 def nearest_ascii(error: UnicodeError) -> tuple[str, int]:

@@ -46,6 +46,12 @@ MARK = "{urn:beslutspapper}body"
 MARK_BYTES = b'<ns0:body xmlns:ns0="urn:beslutspapper"/>'
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 PRODUCER = "beslutspapper"
+XML_TOKEN = re.compile(
+    r"(?P<element><[^>]*>)|\{%[-+]?\s*(?P<keyword>\w*)(?P<rest>.*?)[-+]?%\}|\{\{.*?\}\}|\{#.*?#\}",
+    re.DOTALL,
+)
+ELEMENT_NAME = re.compile(r"</?([^\s/>]+)")
+PARAGRAPH_LINE = re.compile(r"\n(?=<w:p[ >])")  # as docxtpl's two replace() calls
 REFERENCE = re.compile(r' r:(id|embed|link|pict|dm|lo|qs|cs)="([^"]*)"')
 HYPERLINK = re.compile(r'<w:hyperlink [^>]*?r:id="([^"]*)"')
 KIND = {"embed": "/image", "link": "/image"}  # what r:embed and r:link must point at
@@ -72,6 +78,8 @@ class PreparedTemplate:
         body_xml = tpl.patch_xml(tpl.get_xml())
         self.body = self.compile(DOCUMENT, body_xml)
         self.tables = tables_can_change(tpl, tpl.get_xml(), body_xml)
+        self.well_formed = always_well_formed(body_xml)
+        self.listing = False  # resolve_listing ran on the part just rendered
         self.parts = {}  # zip name -> (part, compiled template, encoding)
         for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
             for _, part in tpl.get_headers_footers(uri):
@@ -136,9 +144,11 @@ class PreparedTemplate:
             raise fault(self.path, name, self.sources[name], exc) from None
         finally:
             self.env.picture = None
-        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        if any(ch in xml for ch in "\t\a\n\f"):  # resolve_listing changes nothing else
+        xml = PARAGRAPH_LINE.sub("", xml)  # the line breaks compile() put in
+        if ("{" in xml or "}" in xml) and ("{_" in xml or "_}" in xml):  # a quick look first
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        self.listing = any(ch in xml for ch in "\t\a\n\f")
+        if self.listing:  # resolve_listing changes nothing else
             xml = self.tpl.resolve_listing(xml)
         if self.env.markup_printed:  # the template's own references are the template's
             self.check_references(name, xml, part)
@@ -177,9 +187,10 @@ class PreparedTemplate:
         docxtpl. Both give the same XML; the splice only keeps the body's namespace
         declarations where python-docx would drop them as redundant."""
         data = xml.encode("utf-8")
-        problem = xml_problem(data)
-        if problem is not None:
-            raise self.broken(DOCUMENT, xml, len(data[:problem].decode("utf-8", "ignore")))
+        if self.env.markup_printed or self.listing or not self.well_formed:
+            problem = xml_problem(data, namespaces=self.env.markup_printed)
+            if problem is not None:
+                raise self.broken(DOCUMENT, xml, len(data[:problem].decode("utf-8", "ignore")))
         if not self.tables and "docPr" not in xml:
             return self.before + data + self.after
         body = self.tpl.fix_tables(xml) if self.tables else etree.fromstring(data)
@@ -237,7 +248,7 @@ class PreparedTemplate:
         for name, (part, template) in self.footnotes.items():
             xml = self.rendered(name, template, context, part)
             data = xml.encode("utf-8")
-            problem = xml_problem(data)
+            problem = xml_problem(data, namespaces=self.env.markup_printed)
             if problem is not None:
                 raise self.broken(name, xml, len(data[:problem].decode("utf-8", "ignore")))
             parts[name] = xml.encode("utf-8")
@@ -310,6 +321,43 @@ def tables_can_change(tpl: DocxTemplate, raw: str, patched: str) -> bool:
     return etree.tostring(tpl.fix_tables(patched)) != static
 
 
+def always_well_formed(source: str) -> bool:
+    """Whether every rendering of a part's source is well-formed XML, so that the check
+    after rendering can be left out (when no value printed XML of its own).
+
+    True only when it can be shown: the source's elements balance, and every `{% if %}`,
+    `{% elif %}`, `{% else %}` and `{% for %}` starts, divides and ends at the same depth
+    of the same open elements, so that whatever branch or number of turns is taken the
+    elements still balance; printed values are escaped. Any other block tag (a filter,
+    a macro, a call, a captured set, raw) or a tag inside an element's start tag makes it
+    unknown (False), and the rendered part is checked as before."""
+    stack: list[tuple[str, int]] = []  # the open elements: name, and which one it is
+    opened: list[tuple[tuple[str, int], ...]] = []  # the open elements at each open if/for
+    for number, token in enumerate(XML_TOKEN.finditer(source)):
+        element, keyword = token.group("element"), token.group("keyword")
+        if element is not None:
+            if "{" in element or element.startswith(("<!", "<?")):
+                return False
+            name = ELEMENT_NAME.match(element)
+            if name is None:
+                return False
+            if element.startswith("</"):
+                if not stack or stack.pop()[0] != name.group(1):
+                    return False
+            elif not element.endswith("/>"):
+                stack.append((name.group(1), number))
+        elif keyword in ("if", "for"):
+            opened.append(tuple(stack))
+        elif keyword in ("elif", "else", "endif", "endfor"):
+            if not opened or opened[-1] != tuple(stack):  # the same elements, not only names
+                return False
+            if keyword.startswith("end"):
+                opened.pop()
+        elif keyword is not None and not (keyword == "set" and "=" in token.group("rest")):
+            return False
+    return not stack and not opened
+
+
 def open_template(path: Path) -> DocxTemplate:
     """The template as docxtpl opens it, or a TemplateFault when the file is not a Word
     document (.docx) in its folder: a text file, a macro-enabled document, a link out."""
@@ -342,10 +390,13 @@ def open_template(path: Path) -> DocxTemplate:
     return tpl
 
 
-def xml_problem(data: bytes) -> int | None:
-    """None when `data` is well-formed XML, else the byte offset where it breaks
-    (a namespace-aware check without building a tree)."""
-    parser = expat.ParserCreate(namespace_separator=" ")
+def xml_problem(data: bytes, namespaces: bool = True) -> int | None:
+    """None when `data` is well-formed XML, else the byte offset where it breaks (a check
+    without building a tree). Namespace prefixes are checked too when `namespaces`: only a
+    printed value with XML of its own (RichText, a picture) can use one it does not declare,
+    as Jinja's tags stand in text and never split an element's start tag from its
+    declarations (and the check takes twice as long)."""
+    parser = expat.ParserCreate(namespace_separator=" " if namespaces else None)
     try:
         parser.Parse(data, True)
     except expat.ExpatError:

@@ -78,16 +78,18 @@ class Page:
     height: float
 
 
-def check_layout(prepared, papers=None) -> list[Problem]:
-    """Render the papers (all of a build, or `papers`), convert them to PDF in one
-    LibreOffice run and return a Problem per finding, naming paper and page."""
+def check_layout(prepared, papers=None, files=None) -> list[Problem]:
+    """Render the papers (all of a build, or `papers`; or take them rendered, `files`),
+    convert them to PDF in one LibreOffice run and return a Problem per finding, naming
+    paper and page."""
     from .build import render_all
     from .pdf import find_office
     from .pdf_batches import convert
 
     if find_office() is None:
         raise UserError([Problem.note("--layout", NO_OFFICE)])
-    files = render_all(prepared, prepared.papers if papers is None else papers)
+    if files is None:
+        files = render_all(prepared, prepared.papers if papers is None else papers)
     by_name = {f.path.replace("/", "__"): f for f in files}
     converted = convert({name: f.data for name, f in by_name.items()})
     if converted.failed:

@@ -100,7 +100,7 @@ def run_office(
     with lock:
         running.add(process)
     try:
-        for line in process.stdout:
+        for line in process.stdout or ():  # a pipe: Popen(stdout=PIPE)
             with lock:
                 log.write(line)
             if line.startswith(CONVERT_LINE):

@@ -10,7 +10,6 @@ papers and the processes finish at about the same time.
 
 from __future__ import annotations
 
-import io
 import math
 import os
 import queue
@@ -20,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from .pdf import INSTALL_HINT, find_office, run_office, stop
 from .problems import Problem, UserError
@@ -151,7 +151,7 @@ class Runner:
     """Batches through a pool of LibreOffice processes, each with its own profile; every
     paper is reported done once, as LibreOffice takes it up or when its batch ends."""
 
-    def __init__(self, office: str, source: Path, target: Path, log: io.TextIOBase, processes: int):
+    def __init__(self, office: str, source: Path, target: Path, log: TextIO, processes: int):
         self.office, self.source, self.target, self.log = office, source, target, log
         self.processes = processes
         self.lock = threading.Lock()
@@ -261,5 +261,6 @@ class Finished:
                     break
                 except queue.Empty:
                     for f in self.futures:
-                        if f.done() and f.exception() is not None:
-                            raise f.exception() from None
+                        failure = f.exception() if f.done() else None
+                        if failure is not None:
+                            raise failure from None

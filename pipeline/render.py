@@ -1,8 +1,9 @@
 """Render one document: a Word template and a context in, the bytes of a .docx out.
 
-`render_document` is the one way the pipeline renders a template (papers, bilagor, the
-covering letters, `papers check`); `render_many` renders many papers with the same engine,
-each template prepared once (`compiled.py`).
+`Renderer` is the one way the pipeline renders a template (papers, bilagor, the covering
+letters, `papers check`), each template prepared once (`compiled.py`); `render_document`
+renders one document with it, and `render_many` renders many papers with one Renderer per
+process.
 
 Jinja runs in an immutable, bounded sandbox (`sandbox.py`), autoescaped (a name with & or <
 comes out as written) and with undefined names as errors. The result is a proper,
@@ -18,11 +19,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from .compiled import PreparedTemplate, set_language, set_properties
 from .docprops import DocValues
 from .images import Image, Link
 from .sandbox import paper_environment
-from .template_errors import TemplateFault, error_text
+from .template_errors import TemplateFault, as_fault, error_text
 
 __all__ = [
     "Image",
@@ -50,17 +53,33 @@ class Properties:
 
 
 class Renderer:
-    """Renders documents, preparing each template once: for a command that renders one
-    template many times (the covering letters, the bilagor, `papers check`)."""
+    """The one way the pipeline renders a template: papers (`render_many.py`), bilagor,
+    covering letters and `papers check`. Each template is prepared once (`compiled.py`)
+    and then renders every document it is asked for; a template that cannot be prepared
+    raises the same TemplateFault each time it is asked for again."""
 
     def __init__(self) -> None:
-        self.prepared: dict[Path, PreparedTemplate] = {}
+        self.prepared: dict[Path, PreparedTemplate | TemplateFault] = {}
+
+    def prepare(self, template: Path) -> PreparedTemplate:
+        """The template ready to render; TemplateFault when it cannot be used at all."""
+        if template not in self.prepared:
+            try:
+                self.prepared[template] = PreparedTemplate(template)
+            except TemplateError as exc:
+                self.prepared[template] = as_fault(template, exc)
+        found = self.prepared[template]
+        if isinstance(found, TemplateFault):
+            raise found
+        return found
 
     def render(self, template: Path, context: dict, properties: Properties) -> bytes:
         """As `render_document`."""
-        if template not in self.prepared:
-            self.prepared[template] = PreparedTemplate(template)
-        return self.prepared[template].render(context, properties)
+        prepared = self.prepare(template)
+        try:
+            return prepared.render(context, properties)
+        except TemplateError as exc:
+            raise as_fault(template, exc) from None
 
 
 def render_document(template: Path, context: dict, properties: Properties) -> bytes:

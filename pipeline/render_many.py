@@ -1,5 +1,5 @@
-"""Render many papers: each template prepared once (`compiled.py`), both cores when there
-are many papers."""
+"""Render many papers through one Renderer a process (each template prepared once), both
+cores when there are many papers."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from concurrent.futures import ProcessPoolExecutor
 
 from jinja2 import TemplateError
 
-from .compiled import PreparedTemplate
-from .problems import Problem, UserError
-from .render import TemplateFault
+from .problems import UserError
+from .render import Renderer
+from .template_errors import template_problem
 
 PARALLEL_FROM = 120  # below this, starting a second process costs more than it saves
 CHUNK = 40
@@ -24,8 +24,8 @@ def render_papers(
     """The bytes of each paper, in the order given; UserError lists every template error."""
     workers = workers or min(2, os.cpu_count() or 1)
     if len(papers) < PARALLEL_FROM or workers < 2 or not can_fork():
-        templates: dict = {}
-        results = [render_chunk(prepared, [p], templates) for p in progress(papers)]
+        renderer = Renderer()
+        results = [render_chunk(prepared, [p], renderer) for p in progress(papers)]
     else:
         chunks = [papers[i : i + CHUNK] for i in range(0, len(papers), CHUNK)]
         context = multiprocessing.get_context("fork")
@@ -47,40 +47,30 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def render_chunk(prepared, papers: list, templates: dict | None = None):
-    templates = {} if templates is None else templates
+def render_chunk(prepared, papers: list, renderer: Renderer | None = None):
+    """The bytes of each paper (b"" for one that failed) and the problems, through one
+    Renderer (each template prepared once)."""
+    renderer = renderer or Renderer()
     data, problems = [], []
     for paper in papers:
-        if paper.template not in templates:
-            try:
-                templates[paper.template] = PreparedTemplate(paper.template)
-            except TemplateError as exc:  # the template itself: one problem, not one a paper
-                templates[paper.template] = exc
-        template = templates[paper.template]
-        if isinstance(template, TemplateError):
+        try:
+            renderer.prepare(paper.template)
+        except TemplateError as exc:  # the template itself: one problem, not one a paper
             data.append(b"")
-            problems.append(paper_problem(paper, template, whole_template=True))
+            problems.append(template_problem(paper.template, exc, paper.steg["mall"]))
             continue
         try:
-            data.append(template.render(prepared.context(paper), prepared.properties(paper)))
+            data.append(
+                renderer.render(paper.template, prepared.context(paper), prepared.properties(paper))
+            )
         except TemplateError as exc:
             data.append(b"")
-            problems.append(paper_problem(paper, exc))
+            problems.append(
+                template_problem(
+                    paper.template, exc, paper.steg["mall"], f"{paper.path} för {paper.part}"
+                )
+            )
     return data, problems
-
-
-def paper_problem(paper, exc: TemplateError, whole_template: bool = False) -> Problem:
-    """The problem for a paper whose template failed: the template (the Mall cell's value),
-    what went wrong, where in the template, and the paper (unless the template itself
-    cannot be used)."""
-    if not isinstance(exc, TemplateFault):
-        exc = TemplateFault(paper.template, str(getattr(exc, "message", None) or exc))
-    if whole_template:
-        return Problem.note(f"mallen {paper.steg['mall']}", exc.message())
-    return Problem.note(
-        f"mallen {paper.steg['mall']}",
-        f"{exc.message()[:-1]} (i handlingen {paper.path} för {paper.part}).",
-    )
 
 
 # A worker process renders with what its parent prepared (inherited through fork) and
@@ -90,8 +80,8 @@ _worker: dict = {}
 
 def _start(prepared) -> None:
     _worker["prepared"] = prepared
-    _worker["templates"] = {}
+    _worker["renderer"] = Renderer()
 
 
 def _render_in_worker(papers: list):
-    return render_chunk(_worker["prepared"], papers, _worker["templates"])
+    return render_chunk(_worker["prepared"], papers, _worker["renderer"])

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import struct
 import zipfile
 import zlib
 
 CORE = "docProps/core.xml"
+ZIP_DEFLATED_VERSION = 20  # "version needed to extract" a deflated entry (APPNOTE 4.4.3)
+UNIX = 3  # the system that made the entries: its mode bits are in the external attributes
+ZIP64_LIMIT = 0x7FFFFFFF  # past this zipfile writes ZIP64 records, which this writer does not
 
 
 def normalized_zip(data: bytes, date: dt.date) -> bytes:
@@ -41,28 +45,54 @@ def deflate(content: bytes) -> tuple[int, bytes]:
 def zip_bytes(
     members: list[tuple[str, bytes]], date: dt.date, cache: dict[bytes, tuple[int, bytes]] | None = None
 ) -> bytes:
-    """A zip of `members` in the order given, every entry dated `date`.
+    """A zip of `members` in the order given, every entry deflated and dated `date`.
 
-    Entries are compressed here and written as they are (through zipfile's own header
-    and directory code), so that a part compressed once can be reused byte for byte."""
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, content in members:
-            crc, packed = cache[content] if cache and content in cache else deflate(content)
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.CRC, info.file_size, info.compress_size = crc, len(content), len(packed)
-            # zipfile has no public call to add data that is already compressed
-            info.header_offset = archive.fp.tell()
-            archive.fp.write(info.FileHeader(False))
-            archive.fp.write(packed)
-            archive.filelist.append(info)
-            archive.NameToInfo[name] = info
-            archive.start_dir = archive.fp.tell()
-            archive._didModify = True
-    return out.getvalue()
+    The zip is written from the format's specification (PKWARE's APPNOTE), because zipfile
+    has no public call to add data that is already compressed, and a part compressed once
+    (`cache`) is reused byte for byte. The bytes are those zipfile's `writestr` writes for
+    a ZipInfo with this date, mode 0644 from a Unix system and ZIP_DEFLATED
+    (tests/test_reproducible.py compares them), on every operating system."""
+    dos_date = (max(date.year, 1980) - 1980) << 9 | date.month << 5 | date.day
+    entries, directory, offset = [], [], 0
+    for name, content in members:
+        crc, packed = cache[content] if cache and content in cache else deflate(content)
+        encoded, flags = entry_name(name)
+        if len(content) * 1.05 > ZIP64_LIMIT or offset > ZIP64_LIMIT or len(members) >= 0xFFFF:
+            raise ValueError(f"{name}: too large for a zip without ZIP64")
+        fields = (ZIP_DEFLATED_VERSION, 0, flags, zipfile.ZIP_DEFLATED, 0, dos_date, crc)
+        sizes = (len(packed), len(content), len(encoded))
+        entries += [struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", *fields, *sizes, 0), encoded, packed]
+        directory += [
+            struct.pack(
+                "<4s4B4HL2L5H2L",
+                b"PK\x01\x02",
+                ZIP_DEFLATED_VERSION,
+                UNIX,
+                *fields,
+                *sizes,
+                0,  # extra field
+                0,  # comment
+                0,  # disk
+                0,  # internal attributes
+                0o644 << 16,  # external attributes: a regular file, rw-r--r--
+                offset,
+            ),
+            encoded,
+        ]
+        offset += 30 + len(encoded) + len(packed)
+    central = b"".join(directory)
+    end = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), offset, 0
+    )
+    return b"".join(entries) + central + end
+
+
+def entry_name(name: str) -> tuple[bytes, int]:
+    """The entry's name as stored, and the flag that marks a UTF-8 name (as zipfile does)."""
+    try:
+        return name.encode("ascii"), 0
+    except UnicodeEncodeError:
+        return name.encode("utf-8"), 0x800
 
 
 def fixed_core_dates(xml: bytes, iso: str) -> bytes:

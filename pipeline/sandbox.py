@@ -31,6 +31,7 @@ MAX_STEPS = 5_000_000  # loop turns, look-ups and calls in one paper
 MAX_SECONDS = 20.0  # rendering one paper
 CLOCK_EVERY = 4096  # steps between two looks at the clock
 REFUSED_FILTERS = ("safe", "urlize")  # they write raw markup into the XML
+DICT_ATTRIBUTES = frozenset(dir(dict))  # `d.items` is the method, as in Jinja; `d.typ` is d["typ"]
 PLAIN = frozenset({str, int, float, bool, type(None), Markup})  # printed as they are
 
 
@@ -77,7 +78,10 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
         self.steps += 1  # self.step(), inlined: this runs for every look-up
         if self.steps % CLOCK_EVERY == 0 or self.steps > MAX_STEPS:
             self.step(0)
-        value = super().getattr(obj, attribute)
+        if type(obj) is dict and attribute not in DICT_ATTRIBUTES and attribute in obj:
+            value = obj[attribute]  # what Jinja's look-up ends in, without its AttributeError
+        else:
+            value = super().getattr(obj, attribute)
         if type(value) is str and len(value) > MAX_LENGTH:
             sized_value(value)
         return value

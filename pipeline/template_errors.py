@@ -14,6 +14,8 @@ from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
+from .problems import Problem
+
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 OPENERS = {"if", "for", "macro", "call", "filter", "with", "block", "autoescape", "raw", "trans"}
 PART_NAMES = {"word/document.xml": "brödtexten"}
@@ -44,12 +46,30 @@ class TemplateFault(TemplateError):
             parts.append(f"i stycket »{self.paragraph}«{place}")
         return ", ".join(parts)
 
-    def message(self) -> str:
+    def sentence(self) -> str:
         where = self.where()
         return f"{self.text}{', ' + where if where else ''}."
 
     def __str__(self) -> str:
-        return f"mallen {self.template.name}: {self.message()}"
+        return f"mallen {self.template.name}: {self.sentence()}"
+
+
+def as_fault(template: Path, exc: TemplateError) -> TemplateFault:
+    """Any template error as a TemplateFault naming `template` (the engine raises
+    TemplateFaults; a bare TemplateError gets the same Swedish explanation)."""
+    return exc if isinstance(exc, TemplateFault) else TemplateFault(template, error_text(exc))
+
+
+def template_problem(
+    template: Path, exc: TemplateError, name: str | None = None, paper: str | None = None
+) -> Problem:
+    """The problem for a template that fails: the template (`name`, as the workbook names
+    it, else its file name), what went wrong and where in it, and the paper it failed for
+    (None when the template itself cannot be used)."""
+    message = as_fault(template, exc).sentence()
+    if paper:
+        message = f"{message[:-1]} (i handlingen {paper})."
+    return Problem.note(f"mallen {name or template.name}", message)
 
 
 def part_name(name: str) -> str:
@@ -138,14 +158,14 @@ def fault(template: Path, part: str, source: str, exc: BaseException) -> Templat
                 paragraph_text(lines, number),
                 part,
             )
-    number = error_line(exc)
+    line = error_line(exc)
     stray = re.search(r"unknown tag '(end\w+)'", message)
-    if isinstance(exc, TemplateSyntaxError) and stray and number and number <= len(lines):
+    if isinstance(exc, TemplateSyntaxError) and stray and line and line <= len(lines):
         end_tag = next(
-            (t for t in TAG.findall(text_of(lines[number - 1])) if keyword(t) == stray.group(1)),
+            (t for t in TAG.findall(text_of(lines[line - 1])) if keyword(t) == stray.group(1)),
             "{% " + stray.group(1) + " %}",
         )
-        opened = unclosed(lines[: number - 1] + [before(lines[number - 1], end_tag)])
+        opened = unclosed(lines[: line - 1] + [before(lines[line - 1], end_tag)])
         if opened:
             tag, at = opened
             return TemplateFault(
@@ -156,14 +176,12 @@ def fault(template: Path, part: str, source: str, exc: BaseException) -> Templat
                 part,
             )
         return TemplateFault(
-            template, f"taggen {end_tag} avslutar inget block", None, paragraph_text(lines, number), part
+            template, f"taggen {end_tag} avslutar inget block", None, paragraph_text(lines, line), part
         )
-    if number is None or not 1 <= number <= len(lines):
+    if line is None or not 1 <= line <= len(lines):
         return TemplateFault(template, text, None, None, part)
-    tags = TAG.findall(text_of(lines[number - 1]))
-    return TemplateFault(
-        template, text, culprit(tags, message, exc), paragraph_text(lines, number), part
-    )
+    tags = TAG.findall(text_of(lines[line - 1]))
+    return TemplateFault(template, text, culprit(tags, message, exc), paragraph_text(lines, line), part)
 
 
 def before(line: str, tag: str) -> str:

@@ -1,9 +1,10 @@
 """`papers variables`: every name and filter a template can use, with an example value.
 
 The names are read off a real context built by `context.py` for the workbook at hand,
-so the list cannot drift from the code; `DESCRIPTIONS` says what each one means and a
-test checks that every name of the context has a description and no description is
-left over.
+so the list cannot drift from the code; `DESCRIPTIONS` says what each one means (and
+`BILAGA_DESCRIPTIONS`, `LETTER_DESCRIPTIONS` for the names only the bilagor's and the
+covering letter's templates see) and a test checks that every name of the contexts has a
+description and no description is left over.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from fractions import Fraction
 from typing import cast
 
 from . import schema
+from .bilagor import cover_context
 from .context import party_text_keys
 from .formatting import FILTER_EXAMPLES, FILTERS
 
@@ -239,6 +241,48 @@ WRITTEN = {
 
 DESCRIPTIONS = {**schema_descriptions(), **WRITTEN}
 
+# Only in the bilagor's templates (bilagor.bilaga_context)
+BILAGA_DESCRIPTIONS = {
+    "avsandare": "Avsändaren: i bilagorna det gemensamma förbundet, i följebrevet förbundet "
+    "som skickar det.",
+    "avsandare.namn": "Avsändarens namn.",
+    "avsandare.kontakt_text": "Sidfotens rad: namn, webbplats (och i följebrevet kontaktperson).",
+    "webbplats_text": "»förbundets webbplats, …« med adressen när Parametrar har en Webbplats.",
+    "lan_text": "Länets namn med »län« (»Västmanlands län«).",
+    "medlemmar_lista_text": "Alla medlemmar i det gemensamma förbundet, som en uppräkning.",
+    "kommuner_text": "Medlemskommunerna, som en uppräkning.",
+    "antal_ledamoter_text": "Antalet ledamöter i styrelsen (en per medlem), som text.",
+    "region_text": "Regionen eller regionerna, som en uppräkning.",
+    "andel_stat_text": "Statens andel i ord (»hälften«).",
+    "andel_region_text": "Regionens andel i ord (»en fjärdedel«).",
+    "andel_kommuner_text": "Kommunernas andel i ord.",
+    "kvarvarande_orgnr_text": "» (organisationsnummer …)« för det kvarvarande förbundet, "
+    "tomt när numret saknas.",
+    "overforing_text": "Meningen om vad som förs över från de avvecklade förbunden och när.",
+    "avvecklat_forbund": "I en ändrad förbundsordning: förbundet som avvecklas.",
+    "avvecklat_forbund.kontakt_text": "Dess sidfotsrad: namn och organisationsnummer.",
+    "avvecklat_forbund.medlemmar_text": "Dess medlemmar, som en uppräkning.",
+    "avvecklat_forbund.paragraf_text": "»18 § om likvidation och upplösning« (Förbund: "
+    "Likvidationsparagraf), eller »paragrafen om …« när den saknas.",
+    **{
+        "avvecklat_forbund." + name.removeprefix("forbund[]."): f"Som {name}."
+        for name in DESCRIPTIONS
+        if name.startswith("forbund[].")
+    },
+}
+
+# Only in the covering letter's template (bilagor.cover_context)
+LETTER_DESCRIPTIONS = {
+    "avsandare.for_text": "Raden ovanför underskrifterna (»För samordningsförbunden i …«).",
+    "handling_text": "»Förslag till tjänsteskrivelse«, för staten »Förslag till beslutsunderlag«.",
+    "mottagare_rader": "Mottagarens rader: beslutande organ och Registrator.",
+    "undertecknare": "De som skriver under brevet.",
+    "undertecknare[].namn": "Namn.",
+    "undertecknare[].titel": "Titel (»Ordförande, …«).",
+    "ersatter_version": "Versionen som en ny utgåva ersätter, annars None.",
+    "andringar": "Vad som ändrats sedan den versionen, en rad per siffra (tom första gången).",
+}
+
 
 def names(context: dict, prefix: str = "") -> dict[str, object]:
     """Every documented name of a context (dotted paths, `[]` for list items) → example."""
@@ -296,11 +340,28 @@ def describe(prepared) -> str:
     for name, value in names(context).items():
         text = DESCRIPTIONS.get(name, "(saknar beskrivning)")
         lines.append(f"  {name}\n      {text}\n      exempel: {example(value)}")
+    seen = set(names(context))
+    for title, contexts, descriptions in (
+        ("Bara i bilagornas mallar", [b.context for b in prepared.bilagor], BILAGA_DESCRIPTIONS),
+        ("Bara i följebrevets mall", letter_contexts(prepared)[:1], LETTER_DESCRIPTIONS),
+    ):
+        found = {n: v for c in contexts for n, v in names(c).items() if n not in seen}
+        lines += ["", f"{title}:", ""] if found else []
+        for name, value in found.items():
+            text = descriptions.get(name, "(saknar beskrivning)")
+            lines.append(f"  {name}\n      {text}\n      exempel: {example(value)}")
+        seen |= set(found)
     lines += ["", "Filter (används som {{ värde|filter }}):", ""]
-    for name, function in FILTERS.items():
+    for name, filter_function in FILTERS.items():
+        function = cast(Callable[..., object], filter_function)  # FILTERS mixes signatures
         args = FILTER_EXAMPLES[name]
         call = ", ".join(repr(a) for a in args)
         doc = (function.__doc__ or "").strip().splitlines()[0]
         shown = cast(Callable[..., object], function)(*args)  # FILTERS mixes signatures
         lines.append(f"  {name}\n      {doc}\n      {name}({call}) → {shown!r}")
     return "\n".join(lines)
+
+
+def letter_contexts(prepared) -> list[dict]:
+    """The covering letter's context for each paper (as `papers bundle` gives it)."""
+    return [cover_context(prepared, prepared.bilagor, p.steg, p.part) for p in prepared.papers]

@@ -3,15 +3,20 @@ serially and on two cores."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from docxtpl import RichText
+from jinja2 import TemplateError
 
 import pipeline.render_many
 from pipeline.build import prepare
-from pipeline.compiled import PreparedTemplate
+from pipeline.compiled import PreparedTemplate, always_well_formed
 from pipeline.render import Properties
 from pipeline.render_many import render_papers
 
 from docxtpl_reference import canonical, parts, plain_docxtpl
+from small_templates import document
 from workbooks import EXAMPLE, TEMPLATES
 
 
@@ -47,3 +52,44 @@ def test_two_cores_give_the_same_bytes_as_one(prepared, monkeypatch):
     monkeypatch.setattr(pipeline.render_many, "PARALLEL_FROM", 2)
     monkeypatch.setattr(pipeline.render_many, "CHUNK", 4)
     assert render_papers(prepared, prepared.papers, workers=2) == serial
+
+
+P, T = "<w:p><w:r><w:t>", "</w:t></w:r></w:p>"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        f"<w:body>{P}{{% if a %}}ja{{% else %}}nej{{% endif %}}{T}</w:body>",
+        f"<w:body>{{% for x in xs %}}{P}{{{{ x }}}}{T}{{% endfor %}}<w:sectPr/></w:body>",
+        f"<w:body>{{% set n = 1 %}}{{% if a > n %}}{P}a{T}{{% elif b %}}{P}b{T}{{% endif %}}</w:body>",
+    ],
+)
+def test_a_balanced_template_needs_no_check_after_rendering(source):
+    assert always_well_formed(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        f"<w:body>{P}{{% if a %}}ja{T}{P}{{% endif %}}{T}</w:body>",  # spans two paragraphs
+        f"<w:body>{{% if a %}}{P}ja{T}{{% else %}}{P}nej{{% endif %}}{T}</w:body>",  # one branch
+        f"<w:body>{P}{{% filter upper %}}x{{% endfilter %}}{T}</w:body>",  # can change the XML
+        f"<w:body>{{% set x %}}{P}x{T}{{% endset %}}{{{{ x }}}}</w:body>",  # captured XML
+        '<w:body><w:p w:x="{% if a %}"/>{% endif %}</w:body>',  # a tag in a start tag
+        f"<w:body>{P}x{T}",  # not closed
+    ],
+)
+def test_a_template_that_may_break_the_xml_is_checked_after_rendering(source):
+    assert not always_well_formed(source)
+
+
+def test_a_template_proven_balanced_still_refuses_a_value_with_xml_of_its_own(tmp_path):
+    """A printed value that writes XML (a RichText) is checked even in a balanced template."""
+    template = document(tmp_path / "mall.docx", lambda d: d.add_paragraph("Namn: {{r namn }}"))
+    prepared_template = PreparedTemplate(template)
+    assert prepared_template.well_formed
+    broken = RichText()
+    broken.xml = "<w:r><w:t>öppen"
+    with pytest.raises(TemplateError, match="giltig XML"):
+        prepared_template.render({"namn": broken}, Properties("t", "a", dt.date(2026, 1, 1)))
