@@ -13,7 +13,6 @@ from docx.opc.package import OpcPackage
 from lxml import etree
 
 from pipeline import docprops
-from pipeline.pdf_batches import convert
 
 from conftest import paper_paths
 
@@ -79,8 +78,8 @@ def test_the_part_is_declared_once_and_the_bytes_are_reproducible(shipped_out):
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice finns inte")
-def test_libreoffice_opens_a_paper_with_custom_properties(shipped_out):
+def test_libreoffice_opens_a_paper_with_custom_properties(shipped_out, cached_convert):
     paper = paper_paths(shipped_out)[(1, "Sala kommun")].read_bytes()
     data = docprops.with_properties(paper, values(Diarienummer="KS 2022/112", Part="Sala"))
-    pdf = convert({"sala.docx": data}).pdfs["sala.docx"]
+    pdf = cached_convert({"sala.docx": data}).pdfs["sala.docx"]
     assert pdf.startswith(b"%PDF")

@@ -4,7 +4,7 @@ ones: counts per step and party kind, wording by number, the language rules, no 
 from __future__ import annotations
 
 import pytest
-from test_language import RULES
+from language_rules import RULES
 
 from pipeline.build import build
 
