@@ -9,11 +9,17 @@ from pathlib import Path
 import converters
 import pytest
 from docx import Document
+from hypothesis import HealthCheck, settings
 
 import pipeline.build
 import pipeline.pdf_batches
 
 import workbooks
+
+# Property tests prove what they prove however loaded the machine is: no time limits (no
+# timing asserts in tests), the example counts as each test sets them (default 100).
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 # The real converter, taken before any test can replace it: only its PDFs are cached.
 LIBREOFFICE_CONVERT = pipeline.pdf_batches.convert

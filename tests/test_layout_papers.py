@@ -74,11 +74,15 @@ def test_shipped_workbook_has_no_layout_findings(monkeypatch, cached_convert):
 
 
 @pytest.fixture(scope="module")
-def long_county_findings(tmp_path_factory):
+def long_county_findings(tmp_path_factory, cached_convert):
+    """check_layout over every paper of the long county (converted once, whichever xdist
+    worker asks first)."""
     path = write(tmp_path_factory.mktemp("lang") / "arbetsbok.xlsx", long_county(example_sheets()))
     prepared = prepare(path, TEMPLATES)
     assert len(prepared.papers) > paper_count() + len(LONG_KOMMUNER)
-    return check_layout(prepared)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline.pdf_batches, "convert", cached_convert)
+        return check_layout(prepared)
 
 
 def test_long_names_and_many_kommuner_have_no_other_layout_findings(long_county_findings):
@@ -115,7 +119,10 @@ def shift_tables(docx: bytes) -> bytes:
     return out.getvalue()
 
 
-def test_check_layout_reports_a_broken_template_naming_paper_and_page(tmp_path):
+def test_check_layout_reports_a_broken_template_naming_paper_and_page(
+    tmp_path, monkeypatch, cached_convert
+):
+    monkeypatch.setattr(pipeline.pdf_batches, "convert", cached_convert)  # steps 2, 3 as shipped
     templates = tmp_path / "mallar"
     shutil.copytree(TEMPLATES, templates)
     step1 = templates / "01_delta_i_lansprocess.docx"
