@@ -56,7 +56,7 @@ def expected_figures(sheets: dict) -> dict:
         "kommun": percent(params.get("Andel kommuner"), Fraction(1, 4)),
     }
     parts = dict(zip(PARTS, largest_remainder(total, [andel[t] for t in PARTS])))
-    new = {}
+    new: dict[str, int] = {}
     for t in PARTS:
         members = [p["Part"] for p in parter if p["Typ"] == t]
         weights = [p["Invånare"] if t == "kommun" else nu[p["Part"]] for p in parter if p["Typ"] == t]
