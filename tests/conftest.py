@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import HealthCheck, settings
 
+import pipeline.build
+import pipeline.pdf_batches
+
+import converters
 import workbooks
+
+# Property tests prove what they prove however loaded the machine is: no time limits (no
+# timing asserts in tests), the example counts as each test sets them (default 100).
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
+
+# The real converter, taken before any test can replace it: only its PDFs are cached.
+LIBREOFFICE_CONVERT = pipeline.pdf_batches.convert
 
 
 @pytest.fixture
@@ -17,13 +31,8 @@ def sheets():
     return workbooks.example_sheets()
 
 
-MALLAR = (
-    "01_delta_i_lansprocess.docx",
-    "02_bildande.docx",
-    "03_medlemsbidrag.docx",
-    "bilaga_forbundsordning.docx",
-    "bilaga_andrad_forbundsordning.docx",
-)
+# The templates the shipped workbook's Beslutssteg sheet names (Mall and both Bilagor columns).
+MALLAR = tuple(workbooks.template_names())
 
 
 @pytest.fixture
@@ -66,14 +75,49 @@ def document_text(path: Path) -> str:
     return "\n".join(lines)
 
 
-@pytest.fixture(scope="session")
-def shipped_out(tmp_path_factory) -> Path:
-    """out/ of one build of the shipped workbook and templates (read it, don't change it)."""
-    from pipeline.build import build
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder of this test run, shared by every xdist worker (each worker's
+    own base folder lies in it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
+
+@pytest.fixture(scope="session")
+def cached_convert(tmp_path_factory) -> converters.Cached:
+    """pipeline.pdf_batches.convert, converting each distinct .docx once per test run."""
+    return converters.Cached(LIBREOFFICE_CONVERT, run_folder(tmp_path_factory) / "pdf-cache")
+
+
+@pytest.fixture(scope="session")
+def shipped_build(tmp_path_factory) -> tuple[Path, pipeline.build.BuildResult]:
+    """out/ and the result of one build of the shipped workbook and templates (read it,
+    don't change it; copy it first)."""
     out = tmp_path_factory.mktemp("shipped") / "out"
-    build(workbooks.EXAMPLE, workbooks.TEMPLATES, out)
+    return out, pipeline.build.build(workbooks.EXAMPLE, workbooks.TEMPLATES, out)
+
+
+@pytest.fixture(scope="session")
+def shipped_out(shipped_build) -> Path:
+    """out/ of the one build of the shipped workbook (read it, don't change it)."""
+    return shipped_build[0]
+
+
+@pytest.fixture(scope="session")
+def shipped_pdf_out(tmp_path_factory, cached_convert) -> Path:
+    """out/ of one build of the shipped workbook with --pdf, real LibreOffice PDFs (read it,
+    don't change it; copy it first)."""
+    out = tmp_path_factory.mktemp("shipped-pdf") / "out"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline.build, "convert", cached_convert)
+        pipeline.build.build(workbooks.EXAMPLE, workbooks.TEMPLATES, out, pdf=True)
     return out
+
+
+@pytest.fixture
+def no_libreoffice(monkeypatch):
+    """For tests of PDF bookkeeping only: build's converter makes small PDFs itself."""
+    monkeypatch.setattr(pipeline.build, "convert", converters.fake_convert)
+    monkeypatch.setattr(pipeline.build, "find_office", lambda: "soffice")
 
 
 def running_text(path: Path) -> list[str]:

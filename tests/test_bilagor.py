@@ -93,9 +93,8 @@ NINE_PARAGRAPH_ITEMS = [
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    build(EXAMPLE, TEMPLATES, out)
+def built(shipped_out):
+    out = shipped_out
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     files = {e.get("forbund"): out / e["fil"] for e in manifest["filer"] if e.get("bilaga")}
     return out, manifest, files

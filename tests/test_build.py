@@ -15,13 +15,9 @@ from workbooks import EXAMPLE, TEMPLATES
 NBSP = "\u00a0"
 
 
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    from workbooks import EXAMPLE
-
-    result = build(EXAMPLE, TEMPLATES, out)
-    return out, result
+@pytest.fixture
+def shipped(shipped_build):
+    return shipped_build  # (out, result) of the session's build of the shipped workbook
 
 
 def text_of(out, steg, part):

@@ -1,19 +1,19 @@
 """compute(): the figures of calculations.md on the example workbook, to the krona.
 
 Expected figures are computed here with Fractions (`largest_remainder`, `expected_figures`
-from test_compute_properties), never with pipeline.money."""
+from reference.py), never with pipeline.money."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
 import pytest
-from test_compute_properties import expected_figures, largest_remainder
 
 from pipeline.compute import compute
 from pipeline.problems import UserError
 from pipeline.validate import load
 
+from reference import expected_figures, largest_remainder
 from workbooks import column_of, set_cell
 
 NORRA = "Norra Västmanlands Samordningsförbund"

@@ -1,11 +1,10 @@
 """compute() on random workbooks: every division adds up, nothing is negative, every amount is
 a plain int, and the figures equal `expected_figures`, a plain Fraction computation of
-calculations.md written here (it shares no code with pipeline)."""
+calculations.md in reference.py (it shares no code with pipeline)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -14,113 +13,10 @@ from hypothesis import strategies as st
 from pipeline.compute import compute
 from pipeline.validate import load
 
+from reference import PARTS, expected_figures
 from workbooks import write
 
-PARTS = ("stat", "region", "kommun")
-MALLAR = ("01_delta_i_lansprocess.docx", "02_bildande.docx", "03_medlemsbidrag.docx")
-
-
-# --- the independent computation --------------------------------------------------------------
-
-
-def largest_remainder(amount: int, weights: list) -> list[int]:
-    weights = [Fraction(w) for w in weights]
-    if sum(weights) == 0:
-        weights = [Fraction(1)] * len(weights)
-    exact = [amount * w / sum(weights) for w in weights]
-    result = [int(e) for e in exact]  # floor: every quota is >= 0
-    order = sorted(range(len(exact)), key=lambda i: (result[i] - exact[i], i))
-    for i in order[: amount - sum(result)]:
-        result[i] += 1
-    return result
-
-
-def rows(sheets: dict, name: str) -> list[dict]:
-    header, *body = sheets[name]
-    return [dict(zip(header, r)) for r in body if any(v is not None for v in r)]
-
-
-def percent(value, default: Fraction) -> Fraction:
-    if value is None:
-        return default
-    if isinstance(value, str):
-        return Fraction(value.replace("%", "").strip().replace(",", ".")) / 100
-    return Fraction(repr(value))
-
-
-def expected_figures(sheets: dict) -> dict:
-    """calculations.md, step by step, on the plain rows a test writes into the workbook."""
-    params = {r["Parameter"]: r["Värde"] for r in rows(sheets, "Parametrar")}
-    equity = {r["Förbund"]: int(r["Eget kapital (kr)"]) for r in rows(sheets, "Förbund")}
-    names = list(equity)
-    parter = rows(sheets, "Parter")
-    typ = {p["Part"]: p["Typ"] for p in parter}
-    paid: dict[tuple[str, str], int] = {}
-    for r in rows(sheets, "Medlemsbidrag"):
-        paid[r["Part"], r["Förbund"]] = paid.get((r["Part"], r["Förbund"]), 0) + int(r["Belopp (kr)"])
-    nu = {p["Part"]: sum(v for (n, _), v in paid.items() if n == p["Part"]) for p in parter}
-    per_forbund = {
-        f: {t: sum(v for (n, g), v in paid.items() if g == f and typ[n] == t) for t in PARTS}
-        for f in names
-    }
-    total = params.get("Medlemsbidrag totalt")
-    total = sum(nu.values()) if total is None else int(total)
-    andel = {
-        "stat": percent(params.get("Andel stat"), Fraction(1, 2)),
-        "region": percent(params.get("Andel region"), Fraction(1, 4)),
-        "kommun": percent(params.get("Andel kommuner"), Fraction(1, 4)),
-    }
-    parts = dict(zip(PARTS, largest_remainder(total, [andel[t] for t in PARTS])))
-    new = {}
-    for t in PARTS:
-        members = [p["Part"] for p in parter if p["Typ"] == t]
-        weights = [p["Invånare"] if t == "kommun" else nu[p["Part"]] for p in parter if p["Typ"] == t]
-        new.update(zip(members, largest_remainder(parts[t], weights)))
-    invanare = {
-        f: sum(p["Invånare"] for p in parter if p["Typ"] == "kommun" and p["Förbund"] == f)
-        for f in names
-    }
-    key = params.get("Fördelning interimsbudget") or "medlemsbidrag"
-    basis = {
-        "medlemsbidrag": [sum(per_forbund[f].values()) for f in names],
-        "eget kapital": [equity[f] for f in names],
-        "invånare": [invanare[f] for f in names],
-        "lika": [1] * len(names),
-    }[key]
-    interim_total = sum(int(r["Belopp (kr)"]) for r in rows(sheets, "Interimsbudget"))
-    interim = dict(zip(names, largest_remainder(interim_total, basis)))
-    kvar = {f: equity[f] - interim[f] for f in names}
-    kept = params["Kvarvarande förbund"]
-    kapital = {}  # every member's share of each förbund's remaining capital
-    for f in names:
-        members = [p["Part"] for p in parter if p["Typ"] != "kommun" or p["Förbund"] == f]
-        shares = largest_remainder(kvar[f], [paid.get((m, f), 0) for m in members])
-        kapital[f] = dict(zip(members, shares))
-    deviations = [
-        (f, t)
-        for f in names
-        for t in PARTS
-        if abs(per_forbund[f][t] - andel[t] * sum(per_forbund[f].values()))
-        > Fraction(sum(per_forbund[f].values()), 100)
-    ]
-    return {
-        "totalt": total,
-        **parts,
-        "nu": nu,
-        "nytt": new,
-        "per_forbund": per_forbund,
-        "interim_totalt": interim_total,
-        "interim": interim,
-        "kvar": kvar,
-        "overfors": {f: 0 if f == kept else kvar[f] for f in names},
-        "behalls": {f: kvar[f] if f == kept else 0 for f in names},
-        "ingaende": sum(kvar.values()),
-        "kapital": kapital,
-        "kapitalandel": {
-            p["Part"]: kapital[p["Förbund"]][p["Part"]] for p in parter if p["Typ"] == "kommun"
-        },
-        "deviations": deviations,
-    }
+MALL = "01_delta_i_lansprocess.docx"  # the one step of a random workbook
 
 
 # --- random workbooks ---------------------------------------------------------------------------
@@ -180,7 +76,7 @@ def random_sheets(draw) -> dict:
         "Parter": parter,
         "Medlemsbidrag": bidrag,
         "Interimsbudget": [["Post", "Belopp (kr)"]] + [[f"Post {i}", v] for i, v in enumerate(interim)],
-        "Beslutssteg": [["Steg", "Rubrik", "Mall", "Datum"], [1, "Steg ett", MALLAR[0], D(2025, 1, 1)]],
+        "Beslutssteg": [["Steg", "Rubrik", "Mall", "Datum"], [1, "Steg ett", MALL, D(2025, 1, 1)]],
     }
 
 
@@ -188,8 +84,7 @@ def random_sheets(draw) -> dict:
 def folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("properties")
     (folder / "mallar").mkdir()
-    for name in MALLAR:
-        (folder / "mallar" / name).write_bytes(b"")
+    (folder / "mallar" / MALL).write_bytes(b"")
     return folder
 
 

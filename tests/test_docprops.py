@@ -15,7 +15,6 @@ from lxml import etree
 from pipeline import docprops, handover
 from pipeline.build import build, prepare
 from pipeline.manifest import Manifest, sha256
-from pipeline.pdf_batches import convert
 
 from conftest import paper_paths
 from workbooks import EXAMPLE, TEMPLATES
@@ -109,8 +108,8 @@ def test_only_a_paper_that_moves_to_a_new_version_is_stamped_again(shipped_out):
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice finns inte")
-def test_libreoffice_opens_a_paper_with_custom_properties(shipped_out):
+def test_libreoffice_opens_a_paper_with_custom_properties(shipped_out, cached_convert):
     paper = paper_paths(shipped_out)[(1, "Sala kommun")].read_bytes()
     data = docprops.with_properties(paper, values(Diarienummer="KS 2022/112", Part="Sala"))
-    pdf = convert({"sala.docx": data}).pdfs["sala.docx"]
+    pdf = cached_convert({"sala.docx": data}).pdfs["sala.docx"]
     assert pdf.startswith(b"%PDF")

@@ -13,7 +13,6 @@ from docx.shared import Cm, Pt
 
 from pipeline.layout import inspect
 from pipeline.pdf import find_office
-from pipeline.pdf_batches import convert
 
 pytestmark = pytest.mark.skipif(
     find_office() is None, reason="LibreOffice is needed (.ci/run installs it)"
@@ -148,14 +147,14 @@ def data(doc) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def rendered():
+def rendered(cached_convert):
     """name → (docx, pdf) for each case set wrong ("-bad") and right ("-good")."""
     docx = {
         f"{name}-{kind}.docx": data(make(kind == "good"))
         for name, make in CASES.items()
         for kind in ("bad", "good")
     }
-    pdfs = convert(docx).pdfs
+    pdfs = cached_convert(docx).pdfs  # one LibreOffice run, shared by the xdist workers
     return {name[: -len(".docx")]: (docx[name], pdfs[name]) for name in docx}
 
 

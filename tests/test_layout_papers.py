@@ -12,12 +12,13 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
+import pipeline.pdf_batches
 from pipeline.build import prepare
 from pipeline.cli import main
 from pipeline.layout import check_layout
 from pipeline.pdf import find_office
 
-from workbooks import EXAMPLE, TEMPLATES
+from workbooks import EXAMPLE, TEMPLATES, example_sheets, paper_count, write
 
 pytestmark = pytest.mark.skipif(
     find_office() is None, reason="LibreOffice is needed (.ci/run installs it)"
@@ -67,8 +68,25 @@ def long_county(sheets) -> dict:
     return sheets
 
 
-def test_shipped_workbook_has_no_layout_findings():
+def test_shipped_workbook_has_no_layout_findings(monkeypatch, cached_convert):
+    monkeypatch.setattr(pipeline.pdf_batches, "convert", cached_convert)  # PDFs shared with test_pdf
     assert check_layout(prepare(EXAMPLE, TEMPLATES)) == []
+
+
+@pytest.fixture(scope="module")
+def long_county_findings(tmp_path_factory, cached_convert):
+    """check_layout over every paper of the long county (converted once, whichever xdist
+    worker asks first)."""
+    path = write(tmp_path_factory.mktemp("lang") / "arbetsbok.xlsx", long_county(example_sheets()))
+    prepared = prepare(path, TEMPLATES)
+    assert len(prepared.papers) > paper_count() + len(LONG_KOMMUNER)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline.pdf_batches, "convert", cached_convert)
+        return check_layout(prepared)
+
+
+def test_long_names_and_many_kommuner_have_no_other_layout_findings(long_county_findings):
+    assert [f for f in long_county_findings if "står sist på sidan" not in f.expected] == []
 
 
 @pytest.mark.xfail(
@@ -87,12 +105,8 @@ def test_shipped_workbook_has_no_layout_findings():
         "a paragraph property; no LibreOffice bug report was found for it."
     ),
 )
-def test_long_names_and_many_kommuner_have_no_layout_findings(sheets, write_workbook):
-    prepared = prepare(write_workbook(long_county(sheets)), TEMPLATES)
-    assert len(prepared.papers) > len(prepare(EXAMPLE, TEMPLATES).papers) + len(LONG_KOMMUNER)
-    findings = check_layout(prepared)
-    assert [f for f in findings if "står sist på sidan" not in f.expected] == []
-    assert findings == []
+def test_long_names_and_many_kommuner_have_no_layout_findings(long_county_findings):
+    assert long_county_findings == []
 
 
 def shift_tables(docx: bytes) -> bytes:
@@ -112,7 +126,10 @@ def shift_tables(docx: bytes) -> bytes:
     return out.getvalue()
 
 
-def test_check_layout_reports_a_broken_template_naming_paper_and_page(tmp_path):
+def test_check_layout_reports_a_broken_template_naming_paper_and_page(
+    tmp_path, monkeypatch, cached_convert
+):
+    monkeypatch.setattr(pipeline.pdf_batches, "convert", cached_convert)  # steps 2, 3 as shipped
     templates = tmp_path / "mallar"
     shutil.copytree(TEMPLATES, templates)
     step1 = templates / "01_delta_i_lansprocess.docx"

@@ -8,23 +8,20 @@ import shutil
 import pikepdf
 import pytest
 
-from pipeline.build import build
-
-from workbooks import EXAMPLE, TEMPLATES
+from conftest import paper_paths
+from workbooks import steps
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice finns inte")
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory):
-    """Köping's three papers as PDFs (one LibreOffice run), by step."""
-    out = tmp_path_factory.mktemp("pdf") / "out"
-    result = build(EXAMPLE, TEMPLATES, out, parts=["Köpings kommun"], pdf=True)
-    found = {}
-    for paper in result.papers:
-        if paper.part == "Köpings kommun":
-            path = out / (paper.path[: -len(".docx")] + ".pdf")
-            found[paper.steg["nummer"]] = pikepdf.open(path)
+def pdfs(shipped_pdf_out):
+    """Köping's papers as PDFs (from the shared build of the shipped workbook), by step."""
+    found = {
+        steg: pikepdf.open(path.with_suffix(".pdf"))
+        for (steg, part), path in paper_paths(shipped_pdf_out).items()
+        if part == "Köpings kommun"
+    }
     yield found
     for pdf in found.values():
         pdf.close()
@@ -56,7 +53,7 @@ def test_the_xmp_holds_the_registrars_values(pdfs):
     assert str(pdfs[1].docinfo["/Title"]) == meta["dc:title"]
 
 
-@pytest.mark.parametrize("steg", [1, 2, 3])
+@pytest.mark.parametrize("steg", steps())
 def test_pdf_a2_tagged_titled_swedish(pdfs, steg):
     pdf = pdfs[steg]
     meta = pdf.open_metadata()
@@ -70,6 +67,6 @@ def test_pdf_a2_tagged_titled_swedish(pdfs, steg):
         assert "/Table" in types
 
 
-@pytest.mark.parametrize("steg", [1, 2, 3])
+@pytest.mark.parametrize("steg", steps())
 def test_pdf_ua1_is_declared(pdfs, steg):
     assert pdfs[steg].open_metadata().get("pdfuaid:part") == "1"

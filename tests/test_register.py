@@ -12,6 +12,7 @@ import zipfile
 import openpyxl
 import pytest
 
+import pipeline.build
 from pipeline import register
 from pipeline.build import build
 
@@ -20,10 +21,13 @@ from workbooks import EXAMPLE, TEMPLATES
 
 
 @pytest.fixture(scope="module")
-def bundled(tmp_path_factory):
-    """Köping's papers built with PDFs (one LibreOffice run when installed) and bundled."""
+def bundled(tmp_path_factory, cached_convert):
+    """Köping's papers built with PDFs (LibreOffice's, shared with the other PDF tests, when
+    installed) and bundled."""
     out = tmp_path_factory.mktemp("register") / "out"
-    build(EXAMPLE, TEMPLATES, out, parts=["Köpings kommun"], pdf=shutil.which("soffice") is not None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline.build, "convert", cached_convert)
+        build(EXAMPLE, TEMPLATES, out, parts=["Köpings kommun"], pdf=shutil.which("soffice") is not None)
     bundle(EXAMPLE, out, dt.date(2023, 9, 20))
     return out
 

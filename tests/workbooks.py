@@ -73,3 +73,25 @@ def paper_count(workbook: Path = EXAMPLE) -> int:
     from pipeline.build import prepare
 
     return len(prepare(workbook, TEMPLATES).papers)
+
+
+TEMPLATE_COLUMNS = ("Mall", "Bilagor", "Bilagor per förbund")
+
+
+def template_names(sheets: dict | None = None) -> list[str]:
+    """Every template file the Beslutssteg sheet names (Mall, Bilagor, Bilagor per förbund;
+    the last two comma-separated), in sheet order, each once."""
+    header, *steps = (sheets or example_sheets())["Beslutssteg"]
+    names: list[str] = []
+    for row in steps:
+        for column in TEMPLATE_COLUMNS:
+            cell = row[header.index(column)] if column in header else None
+            names += [n.strip() for n in str(cell or "").split(",") if n.strip()]
+    return list(dict.fromkeys(names))
+
+
+def steps(sheets: dict | None = None) -> dict[int, str]:
+    """Steg → Mall, as the Beslutssteg sheet gives them."""
+    header, *rows = (sheets or example_sheets())["Beslutssteg"]
+    steg, mall = header.index("Steg"), header.index("Mall")
+    return {int(r[steg]): r[mall] for r in rows if r[steg] is not None}

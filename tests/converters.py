@@ -1,0 +1,86 @@
+"""PDFs for the tests without a LibreOffice run each time.
+
+`Cached` wraps pipeline.pdf_batches.convert: a .docx whose parts were converted before in
+this test run gets the PDF LibreOffice made of those same parts, from a folder that every
+xdist worker shares (a file lock keeps two workers from converting the same papers at once).
+Only real LibreOffice output is stored. Tests that read the PDF itself use it; tests that only
+check PDF bookkeeping use `fake_convert`, which makes a small valid PDF without LibreOffice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pikepdf
+from filelock import FileLock
+
+from pipeline.pdf_batches import Converted, log_path, quietly
+
+
+class Cached:
+    """A convert() that converts only bytes it has not seen, through `convert`."""
+
+    def __init__(self, convert: Callable[..., Converted], folder: Path):
+        self.convert, self.folder = convert, folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def __call__(
+        self,
+        docx: dict[str, bytes],
+        processes: int | None = None,
+        progress: Callable[..., Iterable] = quietly,
+        log: Path | None = None,
+    ) -> Converted:
+        stored = {
+            key: self.folder / (hashlib.sha256(data).hexdigest() + ".pdf") for key, data in docx.items()
+        }
+        with FileLock(self.folder / "lock"):
+            todo = {key: data for key, data in docx.items() if not stored[key].is_file()}
+            converted = self.convert(todo, processes, progress, log) if todo else None
+            for key, pdf in (converted.pdfs if converted else {}).items():
+                stored[key].write_bytes(pdf)
+        failed = converted.failed if converted else []
+        return Converted(
+            {key: path.read_bytes() for key, path in stored.items() if key not in failed},
+            failed,
+            converted.log if converted else log or log_path(),
+        )
+
+
+def content_hash(docx: bytes) -> str:
+    """The hash of a .docx's parts, names and contents (not the zip's timestamps: python-docx
+    stamps each save with the time); of the bytes themselves when it is no zip."""
+    digest = hashlib.sha256()
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+            for name in sorted(archive.namelist()):
+                digest.update(name.encode() + b"\0" + hashlib.sha256(archive.read(name)).digest())
+    except zipfile.BadZipFile:
+        return hashlib.sha256(docx).hexdigest()
+    return digest.hexdigest()
+
+
+def small_pdf(title: str) -> bytes:
+    """A one-page PDF carrying `title` (as LibreOffice's would carry the paper's)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.docinfo["/Title"] = title
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+def fake_convert(
+    docx: dict[str, bytes],
+    processes: int | None = None,
+    progress: Callable[..., Iterable] = quietly,
+    log: Path | None = None,
+) -> Converted:
+    """convert() without LibreOffice: a small valid PDF for every .docx, none failed."""
+    for _ in progress(list(docx), "Skriver PDF"):
+        pass
+    return Converted({key: small_pdf(key) for key in docx}, [], log or log_path())
