@@ -132,14 +132,12 @@ def custom_xml(custom: dict[str, str | int]) -> bytes:
 
 def read_custom(docx: bytes) -> dict[str, str]:
     """The custom properties of a .docx as text (empty when it has none)."""
-    from docx.opc.package import OpcPackage
     from lxml import etree
 
-    package = OpcPackage.open(io.BytesIO(docx))
-    part = next((p for p in package.iter_parts() if p.partname == f"/{CUSTOM}"), None)
-    if part is None:
-        return {}
-    root = etree.fromstring(part.blob)
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        if CUSTOM not in package.namelist():
+            return {}
+        root = etree.fromstring(package.read(CUSTOM))
     return {p.get("name"): "".join(p.itertext()) for p in root}
 
 

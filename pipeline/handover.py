@@ -54,6 +54,8 @@ def changes_files(manifest: Manifest, out: Path, papers: list[OutputFile]) -> li
 
     def one(f: OutputFile) -> OutputFile | None:
         last = manifest.last_issued(f.record["steg"], f.record["part"])
+        if last is None:  # never issued: nothing to compare with (and nothing to read)
+            return None
         date = docprops.read_values(f.data).date
         return issued.changes_file(out, f.path, last, f.data, f.record, date)
 
