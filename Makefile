@@ -38,6 +38,9 @@ test: lint
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	@above_c="$$($(BIN)/radon cc --min D --show-complexity pipeline scripts bench tests)"; \
+	if [ -n "$$above_c" ]; then echo "radon: above grade C:"; echo "$$above_c"; exit 1; fi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

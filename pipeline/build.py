@@ -343,24 +343,33 @@ def pdf_files(
     in batches, `processes` at once, the others as they are; and a problem for each paper
     that LibreOffice could not convert (it gets no PDF)."""
     papers = [f for f in files if f.paper]
-    pdf_path = {f.path: f.path[: -len(".docx")] + ".pdf" for f in papers}
-    todo = {
-        f.path: f.data for f in papers if f.path in rendered or not (out / pdf_path[f.path]).is_file()
-    }
+    todo = needing_pdf(papers, out, rendered)
     converted = convert(todo, processes, progress)
-    by_path = {
+    made = {
         path: handover.finish_pdf(data, todo[path])  # registrar metadata (handover.py)
         for path, data in converted.pdfs.items()
     }
-    return [
-        OutputFile(
-            pdf_path[f.path],
-            by_path[f.path] if f.path in by_path else (out / pdf_path[f.path]).read_bytes(),
-            {**{k: f.record[k] for k in ("steg", "part")}, "format": "pdf"},
-        )
-        for f in papers
-        if f.path not in converted.failed
-    ], converted.problems()
+    kept = [f for f in papers if f.path not in converted.failed]
+    return [pdf_file(f, made.get(f.path) or (out / pdf_name(f.path)).read_bytes()) for f in kept], (
+        converted.problems()
+    )
+
+
+def needing_pdf(papers: list[OutputFile], out: Path, rendered: set[str]) -> dict[str, bytes]:
+    """The papers LibreOffice converts: those rendered now, and those without a PDF."""
+    return {
+        f.path: f.data for f in papers if f.path in rendered or not (out / pdf_name(f.path)).is_file()
+    }
+
+
+def pdf_name(docx: str) -> str:
+    """The PDF's path beside its paper."""
+    return docx[: -len(".docx")] + ".pdf"
+
+
+def pdf_file(paper: OutputFile, data: bytes) -> OutputFile:
+    record = {"steg": paper.record["steg"], "part": paper.record["part"], "format": "pdf"}
+    return OutputFile(pdf_name(paper.path), data, record)
 
 
 def refusals(prepared: Prepared, papers: list[Paper]) -> list[str]:
