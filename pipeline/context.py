@@ -246,15 +246,18 @@ def party_context(row: dict, figure: dict) -> dict:
         "sidfot": wording.footer_columns(text, dict(contact_labels())),
         "forvaltning_avdelning": ", ".join(t for t in (text["forvaltning"], text["avdelning"]) if t),
         **wording.party_words({**row, **text}),
-        "bidrag_nu": figure["bidrag_nu"],
-        "bidrag_nytt": figure["bidrag_nytt"],
-        "forandring_kr": figure["forandring_kr"],
-        "forandring_procent": figure["forandring_procent"],
+        **computed_figures(figure),  # every column compute adds to the party's row
         "forandring_text": wording.change_text(figure["forandring_kr"], figure["forandring_procent"]),
-        "kapitalandel": figure["kapitalandel"],
         "har_kapitalandel": figure["kapitalandel"] is not None,
         "extra": row["extra"],
     }
+
+
+def computed_figures(figure: dict) -> dict:
+    """The party's figures from `compute` (bidrag_nu, bidrag_nytt, forandring_kr, …): every
+    column of `Figures.parter` that is not the party's own workbook data, so that a new
+    figure reaches the templates as `part.<column>` without an edit here."""
+    return {k: v for k, v in figure.items() if k not in PARTY_IDENTITY}
 
 
 def forbund_rows(bok: Arbetsbok, figures: Figures) -> list[dict]:

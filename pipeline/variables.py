@@ -133,6 +133,8 @@ WRITTEN = {
     "var och en med etikett (fetstil), text och radbrytning före (fore).",
     "part.forslag_inledning": "»Kommunstyrelsens förslag till kommunfullmäktige:«.",
     "part.bidrag_nu": "Vad parten betalar i dag, kr per år.",
+    "part.andel": "Partens andel av sin typs medlemsbidrag (bråktal): en kommun efter invånare, "
+    "regionen och staten efter vad de betalar i dag.",
     "part.bidrag_nytt": "Partens medlemsbidrag för Budgetår, kr.",
     "part.forandring_kr": "Förändringen, kr.",
     "part.forandring_procent": "Förändringen som bråktal, None om parten inte betalar i dag.",
