@@ -402,14 +402,7 @@ def check_medlemsbidrag(table, bidrag, parter, forbund) -> list[Problem]:
     for row in bidrag.itertuples():
         payer = party.get(name_key(row.part)) if row.part else None
         if row.part is not None and payer is None:
-            problems.append(
-                Problem(
-                    table.cell("part", row.rad),
-                    "en part från bladet Parter",
-                    row.part,
-                    table.header("part"),
-                )
-            )
+            problems.append(unknown_party(table, row))
         if row.forbund is not None and name_key(row.forbund) not in names:
             problems.append(
                 Problem(
@@ -468,14 +461,7 @@ def check_arenden(table, arenden, parter, steg) -> list[Problem]:
     seen: dict[tuple, int] = {}
     for row in arenden.itertuples():
         if row.part is not None and name_key(row.part) not in parties:
-            problems.append(
-                Problem(
-                    table.cell("part", row.rad),
-                    "en part från bladet Parter",
-                    row.part,
-                    table.header("part"),
-                )
-            )
+            problems.append(unknown_party(table, row))
         if row.steg is not None and row.steg not in steps and None not in steps:
             problems.append(
                 Problem(
@@ -584,3 +570,10 @@ def default_galler(galler: tuple[str, ...] | None) -> tuple[str, ...]:
 def with_default_galler(steg: pd.DataFrame) -> pd.DataFrame:
     steg = with_column(steg, "galler", [default_galler(g) for g in steg["galler"]])
     return steg.sort_values("steg", kind="stable").reset_index(drop=True)
+
+
+def unknown_party(table: RawTable, row: Any) -> Problem:
+    """A row naming a party that is not on the sheet Parter."""
+    return Problem(
+        table.cell("part", row.rad), "en part från bladet Parter", row.part, table.header("part")
+    )
