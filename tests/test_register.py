@@ -37,6 +37,28 @@ def csv_rows(data: bytes) -> list[dict]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
 
+def assert_row_describes_its_file(row: dict, members: dict[str, bytes]) -> None:
+    assert row["Kontrollsumma"] == hashlib.sha256(members[row["Filnamn"]]).hexdigest()
+    assert row["Kontrollsummetyp"] == "SHA-256"
+    assert row["Riktning"] == "utgående"
+    assert row["Mottagare"] == "Köpings kommun"
+    assert row["Avsändare"]
+
+
+def assert_step1_paper_row(rows: list[dict]) -> None:
+    step1 = next(r for r in rows if r["Filnamn"].endswith("Koping_steg-1.docx"))
+    assert step1["Rubrik"] == "Beslut om att delta i länsprocess – Köpings kommun"
+    assert step1["Diarienummer"] == "KS 2022/45"
+    assert step1["Upprättad"] == "2022-01-20"
+    assert step1["Version"] == "1"
+
+
+def assert_letter_and_attachment_rows(rows: list[dict]) -> None:
+    letter = next(r for r in rows if r["Filnamn"].endswith("/Foljebrev_steg-1.docx"))
+    assert letter["Rubrik"] == "Följebrev – Beslut om att delta i länsprocess"
+    assert any("/bilagor/" in r["Filnamn"] for r in rows)
+
+
 def test_every_document_in_the_zip_has_a_row_with_its_hash(bundled):
     with zipfile.ZipFile(bundled / "paket" / "Koping.zip") as archive:
         members = {n: archive.read(n) for n in archive.namelist()}
@@ -44,19 +66,9 @@ def test_every_document_in_the_zip_has_a_row_with_its_hash(bundled):
     documents = {n for n in members if n.endswith((".docx", ".pdf"))}
     assert {r["Filnamn"] for r in rows} == documents
     for row in rows:
-        assert row["Kontrollsumma"] == hashlib.sha256(members[row["Filnamn"]]).hexdigest()
-        assert row["Kontrollsummetyp"] == "SHA-256"
-        assert row["Riktning"] == "utgående"
-        assert row["Mottagare"] == "Köpings kommun"
-        assert row["Avsändare"]
-    step1 = next(r for r in rows if r["Filnamn"].endswith("Koping_steg-1.docx"))
-    assert step1["Rubrik"] == "Beslut om att delta i länsprocess – Köpings kommun"
-    assert step1["Diarienummer"] == "KS 2022/45"
-    assert step1["Upprättad"] == "2022-01-20"
-    assert step1["Version"] == "1"
-    letter = next(r for r in rows if r["Filnamn"].endswith("/Foljebrev_steg-1.docx"))
-    assert letter["Rubrik"] == "Följebrev – Beslut om att delta i länsprocess"
-    assert any("/bilagor/" in r["Filnamn"] for r in rows)
+        assert_row_describes_its_file(row, members)
+    assert_step1_paper_row(rows)
+    assert_letter_and_attachment_rows(rows)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice finns inte")
