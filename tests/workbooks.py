@@ -90,8 +90,8 @@ def template_names(sheets: dict | None = None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def steps(sheets: dict | None = None) -> dict[int, str]:
-    """Steg → Mall, as the Beslutssteg sheet gives them."""
+def steps(sheets: dict | None = None, column: str = "Mall") -> dict[int, str]:
+    """Steg → Mall (or another `column`), as the Beslutssteg sheet gives them."""
     header, *rows = (sheets or example_sheets())["Beslutssteg"]
-    steg, mall = header.index("Steg"), header.index("Mall")
-    return {int(r[steg]): r[mall] for r in rows if r[steg] is not None}
+    steg, wanted = header.index("Steg"), header.index(column)
+    return {int(r[steg]): r[wanted] for r in rows if r[steg] is not None}
