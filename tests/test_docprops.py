@@ -86,7 +86,9 @@ def test_the_renderer_writes_the_registrar_properties_so_a_paper_is_zipped_once(
     build(EXAMPLE, TEMPLATES, tmp_path, parts=["Köpings kommun"])
     assert stamped == []  # no paper unzipped and zipped again for its properties
     papers = paper_paths(tmp_path)
-    assert len(papers) == 3
+    assert len(papers) == len(
+        [p for p in prepare(EXAMPLE, TEMPLATES).papers if p.part == "Köpings kommun"]
+    )
     for (steg, part), path in papers.items():
         custom = docprops.read_custom(path.read_bytes())
         assert (custom["Part"], custom["Beslutssteg"], custom["Utfärdad"]) == (part, str(steg), "1")
