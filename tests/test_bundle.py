@@ -34,16 +34,7 @@ def test_bundle_per_party(tmp_path):
         names = archive.namelist()
         letter = Document(io.BytesIO(archive.read(f"{STEP1}/Foljebrev_steg-1.docx")))
         bilaga = Document(io.BytesIO(archive.read(f"{STEP2}/bilagor/Bilaga_Forbundsordning.docx")))
-    papers = sorted(e["fil"] for e in manifest["papers"] if e["part"] == "Köpings kommun")
-    assert [n for n in names if "_steg-" in n and "Foljebrev" not in n] == papers
-    folders = [paper.rsplit("/", 1)[0] for paper in papers]  # a letter in each step's folder
-    assert [n.rsplit("/", 1)[0] for n in names if "Foljebrev_steg-" in n] == folders
-    assert [n for n in names if "/bilagor/" in n] == [
-        f"{STEP2}/bilagor/Bilaga_Andrad_forbundsordning_Samordningsforbundet-Vastra-Malardalen.docx",
-        f"{STEP2}/bilagor/Bilaga_Forbundsordning.docx",
-    ]
-    assert names[: len(names) - 2] == sorted(names[: len(names) - 2])  # step by step
-    assert names[-2:] == ["diarieforteckning.xlsx", "diarieforteckning.csv"]
+    assert_kopings_zip_lists(names, manifest)
     text = "\n".join(p.text for p in letter.paragraphs)
     assert "Köpings kommun" in text
     assert "Länspresidiets processledare, 021-00 00 00" in text
@@ -55,6 +46,20 @@ def test_bundle_per_party(tmp_path):
     again = run("bundle", "--out", str(tmp_path))
     assert f"{len(parties)} oförändrade" in again.output
     assert (tmp_path / "paket" / "Koping.zip").read_bytes() == data
+
+
+def assert_kopings_zip_lists(names: list[str], manifest: dict) -> None:
+    """Köping's papers and, step by step, a letter beside each; its bilagor; the register."""
+    papers = sorted(e["fil"] for e in manifest["papers"] if e["part"] == "Köpings kommun")
+    assert [n for n in names if "_steg-" in n and "Foljebrev" not in n] == papers
+    folders = [paper.rsplit("/", 1)[0] for paper in papers]  # a letter in each step's folder
+    assert [n.rsplit("/", 1)[0] for n in names if "Foljebrev_steg-" in n] == folders
+    assert [n for n in names if "/bilagor/" in n] == [
+        f"{STEP2}/bilagor/Bilaga_Andrad_forbundsordning_Samordningsforbundet-Vastra-Malardalen.docx",
+        f"{STEP2}/bilagor/Bilaga_Forbundsordning.docx",
+    ]
+    assert names[: len(names) - 2] == sorted(names[: len(names) - 2])  # step by step
+    assert names[-2:] == ["diarieforteckning.xlsx", "diarieforteckning.csv"]
 
 
 def test_bundle_without_a_build_says_what_to_do(tmp_path):
