@@ -6,7 +6,9 @@ a test edits what it needs and calls `write(path, sheets)`.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -17,7 +19,13 @@ TEMPLATES = ROOT / "templates_docx"
 
 
 def example_sheets() -> dict[str, list[list]]:
-    """The shipped example workbook's data sheets as plain rows (header row first)."""
+    """The shipped example workbook's data sheets as plain rows (header row first): a fresh
+    copy for each caller to change (the file is read once per test process)."""
+    return copy.deepcopy(shipped_rows())
+
+
+@functools.cache
+def shipped_rows() -> dict[str, list[list]]:
     wb = load_workbook(EXAMPLE)
     sheets = {}
     for ws in wb.worksheets[1:]:
