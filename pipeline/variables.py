@@ -17,7 +17,7 @@ from typing import cast
 from . import schema
 from .bilagor import cover_context
 from .context import party_text_keys
-from .formatting import FILTER_EXAMPLES, FILTERS
+from .formatting import FILTER_EXAMPLES, FILTERS, plain_procent_exact
 
 
 def schema_descriptions() -> dict[str, str]:
@@ -315,7 +315,8 @@ def example(value: object) -> str:
         shown = ", ".join(repr(v) for v in value[:3])
         return f"[{shown}{', …' if len(value) > 3 else ''}]"
     if isinstance(value, Fraction):
-        return f"{value} (≈ {float(value):.4f})"
+        about = "" if (value * 10**6).denominator == 1 else "≈ "  # exact to 4 decimals of a percent
+        return f"{value} ({about}{plain_procent_exact(value)})"
     if isinstance(value, dt.date):
         return value.isoformat()
     return repr(value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from click.testing import CliRunner
 
 from pipeline.build import prepare
@@ -54,3 +56,5 @@ def test_command_lists_variables_and_filters_with_examples():
     for name in FILTERS:
         assert f"\n  {name}\n" in result.output
     assert "'375\\xa0000\\xa0kronor'" in result.output
+    assert "exempel: 1/2 (50 %)" in result.output  # a share as the papers show it
+    assert not re.search(r"\(≈ \d+\.\d", result.output)  # no decimal point in an example
