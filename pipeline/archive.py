@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+from .formatting import megabytes
 from .problems import Problem, UserError
 from .values import ILLEGAL
 
@@ -26,10 +27,6 @@ CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
 VALUE = re.compile(rb"<v>([^<]*)</v>")
 SHARED_STRING = re.compile(rb"<si\b")
 ATTRIBUTE = re.compile(rb'\b(r|t)="([^"]*)"')
-
-
-def megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB"
 
 
 def check_size(path: Path) -> None:

@@ -124,6 +124,14 @@ def nearest_krona(x: Fraction) -> int:
     return _half_up(x, 1)
 
 
+def megabytes(size: int) -> str:
+    """A size in bytes as whole megabytes (MiB, half up), for a message.
+
+    3 * 1024 * 1024 → "3 MB"
+    """
+    return f"{plain_grouped(_half_up(Fraction(size, 1024 * 1024), 1))} MB"
+
+
 def _percent(x: object, decimaler: int, sign: bool) -> str:
     """Rounded half away from zero, exactly: integer arithmetic on the exact fraction."""
     if x is None:

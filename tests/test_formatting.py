@@ -126,3 +126,10 @@ def test_percent_rounds_half_away_from_zero_exactly(num, den, decimals):
     assert abs(value - exact) <= step / 2
     if abs(value - exact) == step / 2:
         assert abs(value) > abs(exact)
+
+
+def test_megabytes_round_half_up_like_every_other_figure():
+    from pipeline.formatting import megabytes
+
+    assert megabytes(5 * 1024 * 1024 // 2) == "3 MB"  # 2,5 MB: half up, not to the even 2
+    assert megabytes(2048 * 1024 * 1024) == "2 048 MB"
