@@ -16,10 +16,12 @@ figures are.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from fractions import Fraction
 
 NBSP = "\u00a0"
+DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
 MINUS = "\u2212"
 NO_FIGURE = "–"  # en dash: a figure that does not apply (no share, no comparison)
 MONTHS = (
@@ -61,6 +63,15 @@ def as_terminal(text: str) -> str:
     """A paper's text with ordinary spaces, for a terminal or a message (not a template filter):
     the same characters otherwise, so the figures read the same everywhere."""
     return text.replace(NBSP, " ")
+
+
+def unbroken_numbers(text: str) -> str:
+    """A space between two digits made non-breaking, so that a postcode (»103 51«) or a
+    telephone number (»021-00 00 00«) is never split over two lines.
+
+    "Försäkringskassan, 103 51 Stockholm" → "Försäkringskassan, 103\u00a051 Stockholm"
+    """
+    return DIGIT_SPACE.sub(NBSP, text)
 
 
 def plain_grouped(n: int) -> str:

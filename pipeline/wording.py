@@ -11,7 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .formatting import citat, datum, forandring_text, iso, kronor, lista, procent_text, tal
+from .formatting import (
+    citat,
+    datum,
+    forandring_text,
+    iso,
+    kronor,
+    lista,
+    procent_text,
+    tal,
+    unbroken_numbers,
+)
 
 KALLAS = {"kommun": "kommunen", "region": "regionen", "stat": "myndigheten"}
 FIRST_SIGNATORY = {"kommun": "Kommunchef", "region": "Regiondirektör", "stat": ""}
@@ -243,7 +253,11 @@ def footer_columns(text: dict, labels: dict[str, str]) -> list[list[dict]]:
         filled = [(labels[key], text[key], own) for key, own in items if text.get(key)]
         columns.append(
             [
-                {"fore": "\n" if i else "", "etikett": label, "text": ("\n" if own else " ") + value}
+                {
+                    "fore": "\n" if i else "",
+                    "etikett": label,
+                    "text": ("\n" if own else " ") + unbroken_numbers(value),
+                }
                 for i, (label, value, own) in enumerate(filled)
             ]
         )

@@ -34,13 +34,13 @@ def test_footer_shows_labels_only_for_values_given(sheets, write_workbook, tmp_p
     build(write_workbook(sheets), TEMPLATES, out)
     papers = paper_paths(out)
     assert footer_cells(papers[(1, "Köpings kommun")]) == [
-        ("Postadress\nKöpings kommun, 731 85 Köping", ["Postadress"]),
+        ("Postadress\nKöpings kommun, 731\u00a085 Köping", ["Postadress"]),
         ("", []),
         ("E-post kopings.kommun@koping.se", ["E-post"]),
         ("Webbplats www.koping.se\nBankgiro 991-1215", ["Webbplats", "Bankgiro"]),
     ]
     assert footer_cells(papers[(1, "Västerås stad")])[2] == (
-        "Telefon 021-39 00 00",
+        "Telefon 021-39\u00a000\u00a000",
         ["Telefon"],
     )
 
@@ -52,3 +52,9 @@ def test_footer_template_has_no_condition():
         text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", footer))
         assert "part.sidfot" in text
         assert "{% if" not in text and " or " not in text, name
+
+
+def test_a_postcode_or_telephone_number_is_never_split_over_two_lines(shipped_out):
+    cells = [text for text, _ in footer_cells(paper_paths(shipped_out)[(2, "Försäkringskassan")])]
+    assert "Försäkringskassan, 103\u00a051 Stockholm" in cells[0]  # the column wraps here
+    assert "0771-524\u00a0524" in cells[2]

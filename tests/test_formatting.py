@@ -133,3 +133,10 @@ def test_megabytes_round_half_up_like_every_other_figure():
 
     assert megabytes(5 * 1024 * 1024 // 2) == "3 MB"  # 2,5 MB: half up, not to the even 2
     assert megabytes(2048 * 1024 * 1024) == "2 048 MB"
+
+
+def test_digit_groups_are_kept_together_but_words_are_not():
+    from pipeline.formatting import unbroken_numbers
+
+    assert unbroken_numbers("Box 103, 103 51 Stockholm") == "Box 103, 103\u00a051 Stockholm"
+    assert unbroken_numbers("021-00 00 00") == "021-00\u00a000\u00a000"
