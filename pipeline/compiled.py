@@ -355,7 +355,16 @@ def always_well_formed(source: str) -> bool:
                 opened.pop()
         elif keyword is not None and not (keyword == "set" and "=" in token.group("rest")):
             return False
+        if element is None and not whole_tag(token.group(0)):
+            return False
     return not stack and not opened
+
+
+def whole_tag(tag: str) -> bool:
+    """Whether a Jinja tag as XML_TOKEN found it is the whole tag: a string in a tag that
+    holds »%}« or »}}« (»{% set x = '%}' %}«) ends the match there, inside the string, while
+    Jinja reads on; an odd number of one kind of quote shows it (an escaped quote: unknown)."""
+    return "\\" not in tag and tag.count("'") % 2 == 0 and tag.count('"') % 2 == 0
 
 
 def open_template(path: Path) -> DocxTemplate:

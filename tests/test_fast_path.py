@@ -78,10 +78,27 @@ def test_a_balanced_template_needs_no_check_after_rendering(source):
         f"<w:body>{{% set x %}}{P}x{T}{{% endset %}}{{{{ x }}}}</w:body>",  # captured XML
         '<w:body><w:p w:x="{% if a %}"/>{% endif %}</w:body>',  # a tag in a start tag
         f"<w:body>{P}x{T}",  # not closed
+        f"<w:body>{P}{{% set y = '%}}{T}<w:tbl><w:tc>{P}' %}}X{T}</w:tc></w:tbl></w:body>",
+        f"<w:body>{P}{{{{ '}}}}{T}<w:tbl><w:tc>{P}' }}}}X{T}</w:tc></w:tbl></w:body>",
+        f'<w:body>{P}{{{{ "a\\"}}}}{T}<w:tbl><w:tc>{P}" }}}}X{T}</w:tc></w:tbl></w:body>',
     ],
 )
 def test_a_template_that_may_break_the_xml_is_checked_after_rendering(source):
     assert not always_well_formed(source)
+
+
+def test_a_string_holding_a_closing_delimiter_across_paragraphs_is_refused_not_written(tmp_path):
+    """»{% set y = '%}« in one paragraph and »' %}X« in a table cell: Jinja swallows the XML
+    between them, so the rendered part does not balance; it must be caught, not written."""
+
+    def write(d):
+        d.add_paragraph().add_run("{% set y = '%}")
+        d.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0].add_run("' %}X")
+
+    prepared_template = PreparedTemplate(document(tmp_path / "mall.docx", write))
+    assert not prepared_template.well_formed
+    with pytest.raises(TemplateError, match="giltig XML"):
+        prepared_template.render({}, Properties("t", "a", dt.date(2026, 1, 1)))
 
 
 def test_a_template_proven_balanced_still_refuses_a_value_with_xml_of_its_own(tmp_path):
