@@ -95,7 +95,27 @@ class Bundling:
         for entry in self.manifest.paper_entries():
             if entry["steg"] in self.steps and entry["part"] in parties:
                 by_party.setdefault(entry["part"], []).append(entry)
+        edited = self.edited_papers([e for entries in by_party.values() for e in entries])
+        if edited:
+            raise UserError(edited)
         return {part: sorted(entries, key=lambda e: e["steg"]) for part, entries in by_party.items()}
+
+    def edited_papers(self, entries: list[dict]) -> list[Problem]:
+        """A problem for each paper changed by hand since the build wrote it: handed out as
+        it is, it would carry the version and properties of the paper the tool wrote."""
+        return [
+            Problem.note(
+                e["fil"],
+                "handlingen har ändrats för hand efter bygget och lämnas inte ut så: den "
+                "skulle bära versionsnummer och uppgifter från den handling som verktyget "
+                "skrev. För in ändringen i mallen eller arbetsboken och kör `papers build` "
+                "(eller `papers build --force` för att skriva över ändringen), och sedan "
+                "`papers bundle` igen.",
+            )
+            for e in entries
+            if (self.out / e["fil"]).is_file()
+            and self.manifest.edited(e["fil"], (self.out / e["fil"]).read_bytes())
+        ]
 
     def party_zip(self, part: str, entries: list[dict]) -> tuple[bytes, list[register.Row]]:
         """One party's zip (its papers, PDFs, bilagor, letters and register) and its rows

@@ -66,3 +66,19 @@ def test_bundle_without_a_build_says_what_to_do(tmp_path):
     result = run("bundle", "--out", str(tmp_path))
     assert result.exit_code == 2
     assert "kör `papers build` först" in result.output
+
+
+def test_a_paper_changed_by_hand_is_not_handed_out(tmp_path):
+    assert run("build", "--out", str(tmp_path)).exit_code == 0
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    entry = next(e for e in manifest["papers"] if e["part"] == "Arbetsförmedlingen" and e["steg"] == 1)
+    paper = tmp_path / entry["fil"]
+    doc = Document(paper)
+    doc.add_paragraph("Tillägg av handläggaren.")
+    doc.save(paper)
+    result = run("bundle", "--out", str(tmp_path))
+    assert result.exit_code == 2, result.output
+    assert entry["fil"] in result.output
+    assert "ändrats för hand efter bygget" in result.output
+    assert not (tmp_path / "paket").exists()  # nothing handed out, nothing issued
+    assert json.loads((tmp_path / "manifest.json").read_text()) == manifest
