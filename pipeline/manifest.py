@@ -62,7 +62,9 @@ def entry_problems(at: str, section: str, entry: object) -> list[Problem]:
     if not isinstance(entry, dict):
         return [Problem(at, "ett objekt med fil och sha256", entry)]
     problems = file_problems(at, entry)
-    return problems + paper_problems(at, entry) if section == "papers" else problems
+    if section == "papers":
+        return problems + paper_problems(at, entry)
+    return problems + issued_problems(at, entry) if entry.get("format") == "utfardat" else problems
 
 
 def file_problems(at: str, entry: dict) -> list[Problem]:
@@ -92,6 +94,21 @@ def paper_problems(at: str, entry: dict) -> list[Problem]:
     if not isinstance(figures, dict) or not all(v is None or whole(v) for v in figures.values()):
         problems.append(Problem(at, "belopp i kronor", figures, header="siffror"))
     return problems
+
+
+def issued_problems(at: str, entry: dict) -> list[Problem]:
+    """What is wrong with an issued copy's step, party, version and date."""
+    wanted = {
+        "steg": (whole, "ett stegnummer"),
+        "part": (lambda v: isinstance(v, str), "en part"),
+        "version": (whole, "ett versionsnummer"),
+        "datum": (lambda v: isinstance(v, str), "ett datum"),
+    }
+    return [
+        Problem(at, expected, entry.get(key), header=key)
+        for key, (ok, expected) in wanted.items()
+        if not ok(entry.get(key))
+    ]
 
 
 def validate(data: object, where: str) -> tuple[dict, list[Problem]]:

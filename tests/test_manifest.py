@@ -7,9 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from pipeline.cli import main
 from pipeline.manifest import MANIFEST, Manifest, read, reconciled, sha256
 from pipeline.output import OutputFile, write_output
+
+from workbooks import EXAMPLE, TEMPLATES
 
 HASH = {name: sha256(name.encode()) for name in ("a", "b", "c", "d", "e", "f", "g")}
 
@@ -179,3 +183,16 @@ def test_a_file_that_differs_is_read_once(tmp_path, monkeypatch, force):
     )
     assert reads.count("a.xlsx") == 1
     assert (result.written, result.kept) == ((["a.xlsx"], []) if force else ([], ["a.xlsx"]))
+
+
+def test_an_issued_copy_without_step_part_or_version_is_a_problem_not_a_crash(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    bad = {"fil": "utfardat/a.docx", "sha256": "0" * 64, "format": "utfardat"}
+    (out / "manifest.json").write_text(json.dumps({"papers": [], "filer": [bad]}), encoding="utf-8")
+    manifest, problems = read(out)
+    assert {p.header for p in problems} == {"steg", "part", "version", "datum"}
+    args = ["--workbook", str(EXAMPLE), "--templates", str(TEMPLATES), "--out", str(out)]
+    refused = CliRunner().invoke(main, ["build", *args])
+    assert refused.exit_code == 2 and "version" in refused.output  # named, no traceback
+    assert CliRunner().invoke(main, ["build", "--force", *args]).exit_code == 0
