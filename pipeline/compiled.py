@@ -336,16 +336,8 @@ def always_well_formed(source: str) -> bool:
     for number, token in enumerate(XML_TOKEN.finditer(source)):
         element, keyword = token.group("element"), token.group("keyword")
         if element is not None:
-            if "{" in element or element.startswith(("<!", "<?")):
+            if not balanced_so_far(element, number, stack):
                 return False
-            name = ELEMENT_NAME.match(element)
-            if name is None:
-                return False
-            if element.startswith("</"):
-                if not stack or stack.pop()[0] != name.group(1):
-                    return False
-            elif not element.endswith("/>"):
-                stack.append((name.group(1), number))
         elif keyword in ("if", "for"):
             opened.append(tuple(stack))
         elif keyword in ("elif", "else", "endif", "endfor"):
@@ -358,6 +350,19 @@ def always_well_formed(source: str) -> bool:
         if element is None and not whole_tag(token.group(0)):
             return False
     return not stack and not opened
+
+
+def balanced_so_far(element: str, number: int, stack: list[tuple[str, int]]) -> bool:
+    """Whether the open elements still balance after `element` (pushed or popped on
+    `stack`); False for what cannot be followed (a tag in a start tag, <! or <?)."""
+    name = ELEMENT_NAME.match(element)
+    if "{" in element or element.startswith(("<!", "<?")) or name is None:
+        return False
+    if element.startswith("</"):
+        return bool(stack) and stack.pop()[0] == name.group(1)
+    if not element.endswith("/>"):
+        stack.append((name.group(1), number))
+    return True
 
 
 def whole_tag(tag: str) -> bool:
