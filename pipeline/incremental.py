@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from importlib import metadata
 from pathlib import Path
 
 from . import context as ctx
@@ -23,11 +24,17 @@ def digest(*parts: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+RENDERING_LIBRARIES = ("docxtpl", "python-docx", "jinja2", "lxml", "openpyxl", "pandas")
+
+
 def code_digest() -> str:
-    """The pipeline's source: a new version renders everything again."""
+    """The pipeline's source and the versions of the libraries that read and render: a new
+    version of either renders everything again."""
     h = hashlib.sha256()
     for path in sorted(SOURCES.glob("*.py")):
         h.update(path.read_bytes())
+    for library in RENDERING_LIBRARIES:
+        h.update(f"{library}=={metadata.version(library)}".encode())
     return h.hexdigest()
 
 

@@ -68,3 +68,16 @@ def test_a_deleted_paper_is_written_again(sheets, write_workbook, tmp_path):
     result = build(workbook, TEMPLATES, tmp_path / "out")
     assert result.rendered == 1
     assert victim.exists()
+
+
+def test_a_new_docxtpl_renders_every_paper_again(sheets, write_workbook, tmp_path, monkeypatch):
+    from importlib import metadata
+
+    workbook = write_workbook(sheets)
+    build(workbook, TEMPLATES, tmp_path / "out")
+    installed = metadata.version
+    monkeypatch.setattr(
+        metadata, "version", lambda name: "99.0" if name == "docxtpl" else installed(name)
+    )
+    again = build(workbook, TEMPLATES, tmp_path / "out")
+    assert again.rendered == len(again.papers)
