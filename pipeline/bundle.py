@@ -21,7 +21,7 @@ from . import handover, register
 from .bilagor import cover_context, render_bilagor
 from .build import Paper, Prepared
 from .filenames import slug
-from .manifest import Manifest
+from .manifest import Manifest, file_bytes
 from .output import OutputFile, read_manifest
 from .problems import Problem, UserError
 from .render import Properties, Renderer
@@ -113,8 +113,7 @@ class Bundling:
                 "`papers bundle` igen.",
             )
             for e in entries
-            if (self.out / e["fil"]).is_file()
-            and self.manifest.edited(e["fil"], (self.out / e["fil"]).read_bytes())
+            if self.manifest.edited(e["fil"], file_bytes(self.out / e["fil"]))
         ]
 
     def party_zip(self, part: str, entries: list[dict]) -> tuple[bytes, list[register.Row]]:

@@ -39,17 +39,3 @@ def pdf_with_metadata(pdf: bytes, values: DocValues) -> bytes:
         out = io.BytesIO()
         document.save(out, deterministic_id=True)
         return out.getvalue()
-
-
-def read_metadata(pdf: bytes) -> dict:
-    """Title, language, keywords and the PDF/A and PDF/UA parts a PDF declares."""
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        meta = document.open_metadata()
-        return {
-            "title": meta.get("dc:title"),
-            "language": meta.get("dc:language"),
-            "keywords": meta.get("pdf:Keywords"),
-            "pdfa_part": meta.get("pdfaid:part"),
-            "pdfua_part": meta.get("pdfuaid:part"),
-            "pages": len(document.pages),
-        }

@@ -3,35 +3,19 @@ a Logotyp that is no picture beside the workbook is an error naming its cell."""
 
 from __future__ import annotations
 
-import struct
-import zlib
-
 import pytest
 from docx import Document
 
 from pipeline.build import build
 from pipeline.problems import UserError
 
+import small_templates
 from conftest import paper_paths
 from workbooks import TEMPLATES, column_of, set_cell
 
 
 def png(width: int = 40, height: int = 20) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    rows = b"".join(b"\x00" + b"\x00\x55\xaa" * width for _ in range(height))
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
+    return small_templates.png(width, height, rgb=(0x00, 0x55, 0xAA))
 
 
 def with_logo(sheets, value):
