@@ -523,6 +523,22 @@ def step3(path: Path) -> None:
         bold_if="k.ar_denna_part",
         widths=[4.6, 2.2, 2.0, 2.5, 2.4, 2.3],
     )
+    # The party's own figure first, set off from the table above it; then, for the region
+    # and the state, what their part of the whole is.
+    tag(doc, "{%p if part.forandring_kr %}")
+    after_table(
+        doc,
+        "För {{ part.namn }} blir medlemsbidraget {{ part.bidrag_nytt|kronor }} för "
+        "{{ budgetar }}, jämfört med {{ part.bidrag_nu|kronor }} i dag. Det är "
+        "{{ part.forandring_text }}.",
+    )
+    tag(doc, "{%p else %}")
+    after_table(
+        doc,
+        "För {{ part.namn }} är medlemsbidraget för {{ budgetar }} detsamma som i dag, "
+        "{{ part.bidrag_nu|kronor }}.",
+    )
+    tag(doc, "{%p endif %}")
     paragraphs(
         doc,
         [
@@ -530,14 +546,6 @@ def step3(path: Path) -> None:
             "{{ regionens_del_text }}",
             "{%p elif part.ar_stat %}",
             "{{ statens_del_text }}",
-            "{%p endif %}",
-            "{%p if part.forandring_kr %}",
-            "För {{ part.namn }} blir medlemsbidraget {{ part.bidrag_nytt|kronor }} för "
-            "{{ budgetar }}, jämfört med {{ part.bidrag_nu|kronor }} i dag. Det är "
-            "{{ part.forandring_text }}.",
-            "{%p else %}",
-            "För {{ part.namn }} är medlemsbidraget för {{ budgetar }} detsamma som i dag, "
-            "{{ part.bidrag_nu|kronor }}.",
             "{%p endif %}",
         ],
     )
