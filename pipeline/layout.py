@@ -1,7 +1,7 @@
 """`papers check --layout`: the papers' page breaks, checked on the rendered PDF.
 
 Every paper is rendered, converted to PDF through LibreOffice in one run and read
-back with pdfplumber. The PDFs are tagged, so the structure tree says what each line
+back (pdf_pages: glyphs and structure tree). The PDFs are tagged, so the structure tree says what each line
 is (heading, paragraph, list item, table row) and which page it landed on; headers
 and footers are artifacts. The rules are those of the typesetting section of
 writing.md: no heading or caption ends a page, no table row is split, a table of up
@@ -17,12 +17,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import pdfplumber
 from docx import Document
 from docx.shared import Length
-from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import PSLiteral
 
+from .pdf_pages import Glyph, Mark, Node, Page, read_pages, structure
 from .problems import Problem, UserError
 
 MAX_KEPT_ROWS = 20  # a table of up to this many rows stays on one page
@@ -40,23 +38,6 @@ NO_OFFICE = (
     "fonts-liberation2; Windows och macOS: libreoffice.org) och kör igen."
 )
 
-Mark = tuple[int, int]  # (page number, marked-content id)
-
-
-@dataclass
-class Node:
-    """One element of the PDF's structure tree: its type, its own marked content and
-    its children."""
-
-    type: str
-    marks: list[Mark] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
-
-    def all_marks(self) -> Iterator[Mark]:
-        yield from self.marks
-        for child in self.children:
-            yield from child.all_marks()
-
 
 @dataclass(frozen=True)
 class Margins:
@@ -66,16 +47,6 @@ class Margins:
     right: float
     top: float
     bottom: float
-
-
-@dataclass
-class Page:
-    number: int
-    text: str
-    body: dict[Mark, list[dict]]  # the body's glyphs by marked content
-    glyphs: list[dict]  # every glyph, header and footer included
-    width: float
-    height: float
 
 
 def check_layout(prepared, papers=None, files=None) -> list[Problem]:
@@ -106,9 +77,8 @@ def check_layout(prepared, papers=None, files=None) -> list[Problem]:
 def inspect(docx: bytes, pdf: bytes, marked: bool = False) -> list[str]:
     """The layout rules a paper breaks, in Swedish, each naming its page."""
     margins = page_margins(docx)
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
-        pages = read_pages(document)
-        tree = structure(document)
+    pages = read_pages(pdf)
+    tree = structure(pdf)
     if tree is None:
         return ["PDF:en saknar struktur (taggar), så sidbrytningarna kan inte kontrolleras"]
     blocks = list(body_blocks(tree))
@@ -140,73 +110,6 @@ def page_margins(docx: bytes) -> Margins:
 def points(length: Length | None) -> float:
     """A section's length in points; one the section leaves out counts as 0."""
     return 0.0 if length is None else length.pt
-
-
-def read_pages(document) -> list[Page]:
-    pages = []
-    for page in document.pages:
-        body: dict[Mark, list[dict]] = {}
-        for glyph in page.chars:
-            if glyph.get("mcid") is not None and glyph.get("tag") != "Artifact":
-                body.setdefault((page.page_number, glyph["mcid"]), []).append(glyph)
-        pages.append(
-            Page(
-                page.page_number,
-                page.extract_text() or "",
-                body,
-                page.chars,
-                float(page.width),
-                float(page.height),
-            )
-        )
-    return pages
-
-
-def structure(document) -> Node | None:
-    """The structure tree with each marked content's page (an element may span pages,
-    so the page is taken from the nearest /Pg, as the PDF standard says)."""
-    root = resolve1(document.doc.catalog.get("StructTreeRoot"))
-    if root is None or "K" not in root:
-        return None
-    page_of = {page.page_obj.pageid: page.page_number for page in document.pages}
-    roles = resolve1(root.get("RoleMap")) or {}
-
-    def page_number(obj: dict, inherited: int | None) -> int | None:
-        ref = obj.get("Pg")
-        return page_of.get(ref.objid, inherited) if ref is not None else inherited
-
-    def build(obj, node: Node, page: int | None) -> None:
-        obj = resolve1(obj)
-        if isinstance(obj, int):
-            if page is not None:
-                node.marks.append((page, obj))
-        elif isinstance(obj, list):
-            for item in obj:
-                build(item, node, page)
-        elif isinstance(obj, dict) and "MCID" in obj:
-            where = page_number(obj, page)
-            if where is not None:
-                node.marks.append((where, resolve1(obj["MCID"])))
-        elif isinstance(obj, dict) and "S" in obj:
-            child = Node(role(obj["S"], roles))
-            node.children.append(child)
-            if "K" in obj:
-                build(obj["K"], child, page_number(obj, page))
-
-    top = Node("Root")
-    build(root["K"], top, None)
-    return top
-
-
-def role(name, roles: dict) -> str:
-    text = literal(name) if isinstance(name, PSLiteral) else str(name)
-    mapped = resolve1(roles.get(text))
-    return literal(mapped) if isinstance(mapped, PSLiteral) else text
-
-
-def literal(value: PSLiteral) -> str:
-    name = value.name
-    return name.decode("latin-1") if isinstance(name, bytes) else name
 
 
 @dataclass
@@ -253,18 +156,15 @@ def pages_of(node: Node | Block) -> list[int]:
 
 
 def text_of(node: Node | Block, pages: list[Page], limit: int = 60) -> str:
-    parts = [
-        "".join(g["text"] for g in pages[page - 1].body.get((page, mcid), []))
-        for page, mcid in node.all_marks()
-    ]
+    parts = [spaced(pages[page - 1].body.get((page, mcid), [])) for page, mcid in node.all_marks()]
     text = " ".join(PRIVATE.sub("", " ".join(parts)).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def lines(glyphs: list[dict]) -> list[float]:
+def lines(glyphs: list[Glyph]) -> list[float]:
     """The tops of the lines these glyphs make."""
     tops: list[float] = []
-    for top in sorted(g["top"] for g in glyphs):
+    for top in sorted(g.top for g in glyphs):
         if not tops or top - tops[-1] > LINE_GAP:
             tops.append(top)
     return tops
@@ -274,7 +174,7 @@ def last_mark(page: Page) -> Mark | None:
     """The marked content of the page's lowest body line."""
     if not page.body:
         return None
-    return max(page.body, key=lambda m: max(g["bottom"] for g in page.body[m]))
+    return max(page.body, key=lambda m: max(g.bottom for g in page.body[m]))
 
 
 # The rules
@@ -369,47 +269,46 @@ def margin_rule(pages: list[Page], margins: Margins) -> list[str]:
     above or below it (the header and footer live there)."""
     found = []
     for page in pages:
-        visible = [g for g in page.glyphs if g["text"].strip()]
         outside = [
             g
-            for g in visible
-            if g["x0"] < margins.left - TOLERANCE
-            or g["x1"] > margins.right + TOLERANCE
+            for g in page.glyphs
+            if g.x0 < margins.left - TOLERANCE
+            or g.x1 > margins.right + TOLERANCE
             or (
-                g.get("tag") != "Artifact"
-                and g.get("mcid") is not None
-                and (g["top"] < margins.top - TOLERANCE or g["bottom"] > margins.bottom + TOLERANCE)
+                g.mcid is not None
+                and (g.top < margins.top - TOLERANCE or g.bottom > margins.bottom + TOLERANCE)
             )
         ]
         outside += into_header_or_footer(page, margins)
         if outside:
-            text = spaced(sorted(outside, key=lambda g: (round(g["top"]), g["x0"])))[:40]
+            text = spaced(sorted(outside, key=lambda g: (round(g.top), g.x0)))[:40]
             found.append(f"sidan {page.number}: text utanför marginalerna (»{text}«)")
     return found
 
 
-def spaced(glyphs: list[dict]) -> str:
+def spaced(glyphs: list[Glyph]) -> str:
     """Glyphs as text, with a space where they are apart (the PDF has no space glyph)."""
     text = ""
     for before, glyph in zip([None, *glyphs], glyphs):
-        if before is not None and (glyph["x0"] - before["x1"] > 1 or glyph["top"] != before["top"]):
+        if before is not None and (glyph.x0 - before.x1 > 1 or glyph.top != before.top):
             text += " "
-        text += glyph["text"]
+        text += glyph.text
     return text
 
 
-def into_header_or_footer(page: Page, margins: Margins) -> list[dict]:
+def into_header_or_footer(page: Page, margins: Margins) -> list[Glyph]:
     """The body's glyphs that come closer than CLEARANCE to the header's or the footer's
     text. The header is the artifacts above the top margin (a table's repeated header
     row is an artifact too, below it), the footer those in the bottom fifth."""
-    artifacts = [g for g in page.glyphs if g["text"].strip() and g.get("mcid") is None]
-    head = [g["bottom"] for g in artifacts if g["bottom"] < margins.top + TOLERANCE]
-    foot = [g["top"] for g in artifacts if g["top"] > page.height * 4 / 5]
-    body = [g for glyphs in page.body.values() for g in glyphs if g["text"].strip()]
+    artifacts = [g for g in page.glyphs if g.mcid is None]
+    head = max((g.bottom for g in artifacts if g.bottom < margins.top + TOLERANCE), default=None)
+    foot = min((g.top for g in artifacts if g.top > page.height * 4 / 5), default=None)
     return [
         g
-        for g in body
-        if (foot and g["bottom"] > min(foot) - CLEARANCE) or (head and g["top"] < max(head) + CLEARANCE)
+        for glyphs in page.body.values()
+        for g in glyphs
+        if (foot is not None and g.bottom > foot - CLEARANCE)
+        or (head is not None and g.top < head + CLEARANCE)
     ]
 
 

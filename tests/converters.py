@@ -2,7 +2,8 @@
 
 `Cached` wraps pipeline.pdf_batches.convert: a .docx whose parts were converted before in
 this test run gets the PDF LibreOffice made of those same parts, from a folder that every
-xdist worker shares (a file lock keeps two workers from converting the same papers at once).
+xdist worker shares (a file lock per paper keeps two workers from converting the same paper at
+once, while papers that differ are converted side by side).
 Only real LibreOffice output is stored. Tests that read the PDF itself use it; tests that only
 check PDF bookkeeping use `fake_convert`, which makes a small valid PDF without LibreOffice.
 """
@@ -13,6 +14,7 @@ import hashlib
 import io
 import zipfile
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from pathlib import Path
 
 import pikepdf
@@ -35,10 +37,11 @@ class Cached:
         progress: Callable[..., Iterable] = quietly,
         log: Path | None = None,
     ) -> Converted:
-        stored = {
-            key: self.folder / (hashlib.sha256(data).hexdigest() + ".pdf") for key, data in docx.items()
-        }
-        with FileLock(self.folder / "lock"):
+        digests = {key: hashlib.sha256(data).hexdigest() for key, data in docx.items()}
+        stored = {key: self.folder / f"{digest}.pdf" for key, digest in digests.items()}
+        with ExitStack() as locks:
+            for digest in sorted(set(digests.values())):  # in one order: no two wait for each other
+                locks.enter_context(FileLock(self.folder / f"{digest}.lock"))
             todo = {key: data for key, data in docx.items() if not stored[key].is_file()}
             converted = self.convert(todo, processes, progress, log) if todo else None
             for key, pdf in (converted.pdfs if converted else {}).items():
