@@ -140,11 +140,13 @@ def selection_problems(papers: list[Paper], steps: set[int], asked: list[str]) -
 def render_all(
     prepared: Prepared, papers: list[Paper], progress: Callable[[list], Iterable] = iter
 ) -> list[OutputFile]:
-    """Every paper rendered (no manifest, no reuse): for checks."""
-    data = render_papers(prepared, papers, progress)
+    """Every paper rendered as a first build writes it, version 1 with the registrar's
+    properties (no manifest, no reuse): for checks, so that they check what is handed out."""
+    first = [replace(p, version=1) for p in papers]
+    data = render_papers(prepared, first, progress)
     return [
         OutputFile(p.path, d, {"steg": p.steg["nummer"], "part": p.part}, paper=True)
-        for p, d in zip(papers, data)
+        for p, d in zip(first, data)
     ]
 
 
