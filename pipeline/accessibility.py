@@ -12,6 +12,7 @@ import io
 import re
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from .docprops import LANGUAGE
@@ -51,8 +52,16 @@ def language_rule(document) -> list[str]:
     return []
 
 
-def heading_level(paragraph) -> int | None:
-    name = paragraph.style.name if paragraph.style is not None else ""
+def style_names(document) -> dict[str | None, str]:
+    """Paragraph style id → style name, None → the default style's name (one pass over
+    the styles; python-docx searches them again for every paragraph)."""
+    names = {style.style_id: style.name or "" for style in document.styles}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    names[None] = (default.name or "") if default is not None else ""
+    return names
+
+
+def heading_level(name: str) -> int | None:
     if name == "Title":
         return 1
     match = HEADING.match(name)
@@ -61,8 +70,9 @@ def heading_level(paragraph) -> int | None:
 
 def heading_rule(document) -> list[str]:
     problems, previous = [], 0
+    names = style_names(document)
     for paragraph in document.paragraphs:
-        level = heading_level(paragraph)
+        level = heading_level(names.get(paragraph._p.style, ""))
         if level is None:
             continue
         if level > previous + 1:
