@@ -9,9 +9,11 @@ import json
 import os
 import random
 import signal
-import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from click.testing import CliRunner
@@ -38,13 +40,12 @@ def later(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def references(tmp_path_factory, later):
+def references(tmp_path_factory, later, shipped_out):
     """out/ as a clean build of each workbook leaves it."""
-    refs = {}
-    for workbook in (EXAMPLE, later):
-        out = tmp_path_factory.mktemp("ref") / "out"
-        build(workbook, TEMPLATES, out)
-        refs[workbook] = snapshot(out)
+    refs = {EXAMPLE: snapshot(shipped_out)}
+    out = tmp_path_factory.mktemp("ref") / "out"
+    build(later, TEMPLATES, out)
+    refs[later] = snapshot(out)
     return refs
 
 
@@ -60,10 +61,9 @@ def fail_replace_of(monkeypatch, name: str, exc: OSError):
 
 
 def test_unreplaceable_paper_names_it_and_the_next_build_completes(
-    tmp_path, later, references, monkeypatch
+    shipped_copy, later, references, monkeypatch
 ):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     fail_replace_of(
         monkeypatch, "Koping_steg-2.docx", PermissionError(errno.EPERM, "Operation not permitted")
     )
@@ -80,9 +80,8 @@ def test_unreplaceable_paper_names_it_and_the_next_build_completes(
     assert snapshot(out) == references[later]
 
 
-def test_full_disk_leaves_out_as_it_was(tmp_path, later, monkeypatch):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+def test_full_disk_leaves_out_as_it_was(tmp_path, shipped_copy, later, monkeypatch):
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     before, around = snapshot(out), snapshot(tmp_path)
     calls = []
 
@@ -103,11 +102,10 @@ def test_full_disk_leaves_out_as_it_was(tmp_path, later, monkeypatch):
     assert run(later, out).exit_code == 0
 
 
-def test_step_folder_on_another_file_system(tmp_path, later, references, monkeypatch):
+def test_step_folder_on_another_file_system(shipped_copy, later, references, monkeypatch):
     """A rename between two folders fails across file systems (EXDEV): every move is within
     one folder."""
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     real = os.replace
 
     def replace(src, dst):
@@ -121,9 +119,8 @@ def test_step_folder_on_another_file_system(tmp_path, later, references, monkeyp
     assert snapshot(out) == references[later]
 
 
-def test_nothing_is_written_through_a_linked_step_folder(tmp_path, later):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+def test_nothing_is_written_through_a_linked_step_folder(tmp_path, shipped_copy, later):
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     step = next(out.glob("steg-2-*"))
     elsewhere = tmp_path / "elsewhere"
     step.rename(elsewhere)
@@ -139,9 +136,8 @@ def test_nothing_is_written_through_a_linked_step_folder(tmp_path, later):
     assert snapshot(elsewhere) == before
 
 
-def test_stale_temporary_files_and_journal_are_cleaned(tmp_path, references):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+def test_stale_temporary_files_and_journal_are_cleaned(shipped_copy, references):
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     step = next(out.glob("steg-1-*"))
     (step / ".papers-tmp-dead-Koping_steg-1.docx").write_bytes(b"half")
     (out / ".papers-journal.json").write_text("not json", encoding="utf-8")
@@ -159,46 +155,79 @@ def test_a_build_writes_nothing_beside_out(tmp_path):
 
 # ---- kill -9 at random, seeded points ----------------------------------------------------
 
-KILLER = """
-import os, signal, sys
-limit, count = int(sys.argv[1]), [0]
-def counted(real):
-    def call(*args, **kwargs):
-        count[0] += 1
-        if count[0] == limit:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(*args, **kwargs)
-    return call
-for name in ("replace", "fsync", "unlink", "rmdir", "mkdir"):
-    setattr(os, name, counted(getattr(os, name)))
-from pipeline.cli import main
-main(sys.argv[2:])
-"""
+COUNTED = ("replace", "fsync", "unlink", "rmdir", "mkdir")
+
+
+def kill_at(limit: int) -> None:
+    """From now on this process kills itself with SIGKILL at its `limit`-th file operation
+    (replace, fsync, unlink, rmdir, mkdir)."""
+    count = [0]
+
+    def counted(real):
+        def call(*args, **kwargs):
+            count[0] += 1
+            if count[0] == limit:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kwargs)
+
+        return call
+
+    for name in COUNTED:
+        setattr(os, name, counted(getattr(os, name)))
 
 
 def killed_build(workbook: Path, out: Path, limit: int) -> int:
-    """`papers build` in a new process that kills itself with SIGKILL at its `limit`-th file
-    operation (replace, fsync, unlink, rmdir, mkdir)."""
-    args = [
-        sys.executable,
-        "-c",
-        KILLER,
-        str(limit),
-        "build",
-        "--workbook",
-        str(workbook),
-        "--templates",
-        str(TEMPLATES),
-        "--out",
-        str(out),
-    ]
-    return subprocess.run(args, cwd=ROOT, capture_output=True, timeout=120).returncode
+    """`papers build` in a child process that kills itself with SIGKILL at its `limit`-th file
+    operation; its exit status as subprocess gives it (-SIGKILL when killed). The child is
+    forked from this process, so the pipeline is imported already (a new interpreter would
+    spend a second on imports per build)."""
+    args = ["build", "--workbook", str(workbook), "--templates", str(TEMPLATES), "--out", str(out)]
+    pid = os.fork()
+    if pid == 0:
+        build_and_exit(args, limit)
+    return exit_status(pid, timeout=120)
+
+
+def build_and_exit(args: list[str], limit: int) -> NoReturn:
+    """In the forked child: run the build as a fresh `papers` process would and leave with
+    os._exit on every path, so that nothing of pytest (or its xdist worker) runs here: no
+    cleanup, no atexit, no output into the parent's captured streams."""
+    code = 1
+    try:
+        with open(os.devnull, "w", encoding="utf-8") as devnull:
+            sys.stdout = sys.stderr = devnull
+            os.dup2(devnull.fileno(), 1)
+            os.dup2(devnull.fileno(), 2)
+            os.chdir(ROOT)
+            # A fresh interpreter finds its temp folder on first use (an unlink the count
+            # sees): forget the one this process found, so each limit stops at the same call.
+            tempfile.tempdir = None
+            kill_at(limit)
+            main(args)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        os._exit(code)
+
+
+def exit_status(pid: int, timeout: float) -> int:
+    """The child's exit code, or minus the signal that ended it; a child still running after
+    `timeout` seconds is killed and the test fails."""
+    deadline = time.monotonic() + timeout
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            pytest.fail(f"the killed build did not end within {timeout} s")
+        time.sleep(0.01)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
-def test_killed_builds_leave_a_state_the_next_build_completes(tmp_path, later, references):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+def test_killed_builds_leave_a_state_the_next_build_completes(tmp_path, shipped_copy, later, references):
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     rng = random.Random(11)
     codes = []
     for i in range(8):
@@ -223,9 +252,8 @@ def test_a_killed_first_build_is_not_someone_elses_folder(tmp_path, references):
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
-def test_a_hand_edit_survives_killed_builds(tmp_path, later):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+def test_a_hand_edit_survives_killed_builds(shipped_copy, later):
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     paper = paper_paths(out)[(1, "Köpings kommun")]
     doc = Document(paper)
     doc.add_paragraph("Tillägg av handläggaren.")
