@@ -45,10 +45,11 @@ def write(path: Path, sheets: dict[str, list[list]]) -> Path:
     wb.remove(wb.active)
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-            for cell, value in zip(ws[ws.max_row], row):
+        for number, row in enumerate(rows, 1):
+            ws.append(row)  # the row `number` (ws.max_row would count every cell: slow)
+            for column, value in enumerate(row, 1):
                 if isinstance(value, Text):
+                    cell = ws.cell(number, column)
                     cell.value, cell.data_type = str(value), "s"
     wb.save(path)
     return path
