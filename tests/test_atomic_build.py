@@ -9,11 +9,7 @@ import json
 import os
 import random
 import signal
-import sys
-import tempfile
-import time
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 from click.testing import CliRunner
@@ -23,8 +19,8 @@ from pipeline.build import build
 from pipeline.cli import main
 
 from conftest import paper_paths
-from output_faults import later_dates, manifest_mismatches, snapshot
-from workbooks import EXAMPLE, ROOT, TEMPLATES, paper_count
+from output_faults import later_dates, manifest_mismatches, papers, snapshot, start, wait
+from workbooks import EXAMPLE, TEMPLATES, paper_count
 
 
 def run(workbook, out, *extra):
@@ -179,50 +175,9 @@ def kill_at(limit: int) -> None:
 def killed_build(workbook: Path, out: Path, limit: int) -> int:
     """`papers build` in a child process that kills itself with SIGKILL at its `limit`-th file
     operation; its exit status as subprocess gives it (-SIGKILL when killed). The child is
-    forked from this process, so the pipeline is imported already (a new interpreter would
-    spend a second on imports per build)."""
-    args = ["build", "--workbook", str(workbook), "--templates", str(TEMPLATES), "--out", str(out)]
-    pid = os.fork()
-    if pid == 0:
-        build_and_exit(args, limit)
-    return exit_status(pid, timeout=120)
-
-
-def build_and_exit(args: list[str], limit: int) -> NoReturn:
-    """In the forked child: run the build as a fresh `papers` process would and leave with
-    os._exit on every path, so that nothing of pytest (or its xdist worker) runs here: no
-    cleanup, no atexit, no output into the parent's captured streams."""
-    code = 1
-    try:
-        with open(os.devnull, "w", encoding="utf-8") as devnull:
-            sys.stdout = sys.stderr = devnull
-            os.dup2(devnull.fileno(), 1)
-            os.dup2(devnull.fileno(), 2)
-            os.chdir(ROOT)
-            # A fresh interpreter finds its temp folder on first use (an unlink the count
-            # sees): forget the one this process found, so each limit stops at the same call.
-            tempfile.tempdir = None
-            kill_at(limit)
-            main(args)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    finally:
-        os._exit(code)
-
-
-def exit_status(pid: int, timeout: float) -> int:
-    """The child's exit code, or minus the signal that ended it; a child still running after
-    `timeout` seconds is killed and the test fails."""
-    deadline = time.monotonic() + timeout
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            pytest.fail(f"the killed build did not end within {timeout} s")
-        time.sleep(0.01)
+    forked from this process (the pipeline imported already) and counts from a fresh start."""
+    build = papers("build", "--workbook", workbook, "--templates", TEMPLATES, "--out", out)
+    return wait(start(lambda: (kill_at(limit), build())))
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
