@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -19,29 +20,29 @@ def build_args(out):
 
 
 def hold_lock(out: Path, held: int, release: int) -> None:
-    """In a child process: hold the lock of `out`, say so on `held`, and keep it until a line
-    comes on `release`."""
-    with locked(out), os.fdopen(held, "w") as say, os.fdopen(release) as wait_for:
-        say.write("held\n")
-        say.flush()
-        wait_for.readline()
+    """In a child process: hold the lock of `out`, say so on the pipe `held`, and keep it
+    until a byte comes on the pipe `release`."""
+    with locked(out):
+        os.write(held, b"held\n")
+        os.read(release, 1)
 
 
 def test_second_build_stops_and_names_the_holder(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    held, release = os.pipe(), os.pipe()
-    holder = start(lambda: hold_lock(out, held[1], release[0]))
-    os.close(held[1])
-    os.close(release[0])
-    with os.fdopen(held[0]) as said, os.fdopen(release[1], "w") as let_go:
-        try:
-            assert said.readline() == "held\n"
-            result = CliRunner().invoke(main, build_args(out))
-        finally:
-            let_go.write("\n")
-            let_go.flush()
-            wait(holder, timeout=30)
+    (said, held), (release, let_go) = os.pipe(), os.pipe()
+    holder = start(lambda: hold_lock(out, held, release))
+    os.close(held)
+    os.close(release)
+    try:
+        assert os.read(said, 5) == b"held\n"
+        result = CliRunner().invoke(main, build_args(out))
+    finally:
+        with suppress(BrokenPipeError):  # a holder that died early has nothing to release
+            os.write(let_go, b"\n")
+        os.close(let_go)
+        os.close(said)
+        wait(holder, timeout=30)
     assert result.exit_code == 2
     assert result.output.startswith(
         f"Ett fel måste rättas:\n  - {out}: en annan körning av "
