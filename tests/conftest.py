@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,13 @@ def shipped_build(tmp_path_factory) -> tuple[Path, pipeline.build.BuildResult]:
 def shipped_out(shipped_build) -> Path:
     """out/ of the one build of the shipped workbook (read it, don't change it)."""
     return shipped_build[0]
+
+
+@pytest.fixture
+def shipped_copy(tmp_path, shipped_out) -> Path:
+    """tmp_path / "out": a copy of out/ as a build of the shipped workbook leaves it, for a test
+    that changes it (the same bytes as building it again, without the build)."""
+    return Path(shutil.copytree(shipped_out, tmp_path / "out", symlinks=True))
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,6 @@ import json
 import os
 import random
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,8 +19,8 @@ from pipeline.build import build
 from pipeline.cli import main
 
 from conftest import paper_paths
-from output_faults import later_dates, manifest_mismatches, snapshot
-from workbooks import EXAMPLE, ROOT, TEMPLATES, paper_count
+from output_faults import later_dates, manifest_mismatches, papers, snapshot, start, wait
+from workbooks import EXAMPLE, TEMPLATES, paper_count
 
 
 def run(workbook, out, *extra):
@@ -38,13 +36,12 @@ def later(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def references(tmp_path_factory, later):
+def references(tmp_path_factory, later, shipped_out):
     """out/ as a clean build of each workbook leaves it."""
-    refs = {}
-    for workbook in (EXAMPLE, later):
-        out = tmp_path_factory.mktemp("ref") / "out"
-        build(workbook, TEMPLATES, out)
-        refs[workbook] = snapshot(out)
+    refs = {EXAMPLE: snapshot(shipped_out)}
+    out = tmp_path_factory.mktemp("ref") / "out"
+    build(later, TEMPLATES, out)
+    refs[later] = snapshot(out)
     return refs
 
 
@@ -60,10 +57,9 @@ def fail_replace_of(monkeypatch, name: str, exc: OSError):
 
 
 def test_unreplaceable_paper_names_it_and_the_next_build_completes(
-    tmp_path, later, references, monkeypatch
+    shipped_copy, later, references, monkeypatch
 ):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     fail_replace_of(
         monkeypatch, "Koping_steg-2.docx", PermissionError(errno.EPERM, "Operation not permitted")
     )
@@ -80,9 +76,8 @@ def test_unreplaceable_paper_names_it_and_the_next_build_completes(
     assert snapshot(out) == references[later]
 
 
-def test_full_disk_leaves_out_as_it_was(tmp_path, later, monkeypatch):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+def test_full_disk_leaves_out_as_it_was(tmp_path, shipped_copy, later, monkeypatch):
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     before, around = snapshot(out), snapshot(tmp_path)
     calls = []
 
@@ -103,11 +98,10 @@ def test_full_disk_leaves_out_as_it_was(tmp_path, later, monkeypatch):
     assert run(later, out).exit_code == 0
 
 
-def test_step_folder_on_another_file_system(tmp_path, later, references, monkeypatch):
+def test_step_folder_on_another_file_system(shipped_copy, later, references, monkeypatch):
     """A rename between two folders fails across file systems (EXDEV): every move is within
     one folder."""
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     real = os.replace
 
     def replace(src, dst):
@@ -121,9 +115,8 @@ def test_step_folder_on_another_file_system(tmp_path, later, references, monkeyp
     assert snapshot(out) == references[later]
 
 
-def test_nothing_is_written_through_a_linked_step_folder(tmp_path, later):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+def test_nothing_is_written_through_a_linked_step_folder(tmp_path, shipped_copy, later):
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     step = next(out.glob("steg-2-*"))
     elsewhere = tmp_path / "elsewhere"
     step.rename(elsewhere)
@@ -139,9 +132,8 @@ def test_nothing_is_written_through_a_linked_step_folder(tmp_path, later):
     assert snapshot(elsewhere) == before
 
 
-def test_stale_temporary_files_and_journal_are_cleaned(tmp_path, references):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+def test_stale_temporary_files_and_journal_are_cleaned(shipped_copy, references):
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     step = next(out.glob("steg-1-*"))
     (step / ".papers-tmp-dead-Koping_steg-1.docx").write_bytes(b"half")
     (out / ".papers-journal.json").write_text("not json", encoding="utf-8")
@@ -159,46 +151,38 @@ def test_a_build_writes_nothing_beside_out(tmp_path):
 
 # ---- kill -9 at random, seeded points ----------------------------------------------------
 
-KILLER = """
-import os, signal, sys
-limit, count = int(sys.argv[1]), [0]
-def counted(real):
-    def call(*args, **kwargs):
-        count[0] += 1
-        if count[0] == limit:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(*args, **kwargs)
-    return call
-for name in ("replace", "fsync", "unlink", "rmdir", "mkdir"):
-    setattr(os, name, counted(getattr(os, name)))
-from pipeline.cli import main
-main(sys.argv[2:])
-"""
+COUNTED = ("replace", "fsync", "unlink", "rmdir", "mkdir")
+
+
+def kill_at(limit: int) -> None:
+    """From now on this process kills itself with SIGKILL at its `limit`-th file operation
+    (replace, fsync, unlink, rmdir, mkdir)."""
+    count = [0]
+
+    def counted(real):
+        def call(*args, **kwargs):
+            count[0] += 1
+            if count[0] == limit:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kwargs)
+
+        return call
+
+    for name in COUNTED:
+        setattr(os, name, counted(getattr(os, name)))
 
 
 def killed_build(workbook: Path, out: Path, limit: int) -> int:
-    """`papers build` in a new process that kills itself with SIGKILL at its `limit`-th file
-    operation (replace, fsync, unlink, rmdir, mkdir)."""
-    args = [
-        sys.executable,
-        "-c",
-        KILLER,
-        str(limit),
-        "build",
-        "--workbook",
-        str(workbook),
-        "--templates",
-        str(TEMPLATES),
-        "--out",
-        str(out),
-    ]
-    return subprocess.run(args, cwd=ROOT, capture_output=True, timeout=120).returncode
+    """`papers build` in a child process that kills itself with SIGKILL at its `limit`-th file
+    operation; its exit status as subprocess gives it (-SIGKILL when killed). The child is
+    forked from this process (the pipeline imported already) and counts from a fresh start."""
+    build = papers("build", "--workbook", workbook, "--templates", TEMPLATES, "--out", out)
+    return wait(start(lambda: (kill_at(limit), build())))
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
-def test_killed_builds_leave_a_state_the_next_build_completes(tmp_path, later, references):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+def test_killed_builds_leave_a_state_the_next_build_completes(tmp_path, shipped_copy, later, references):
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     rng = random.Random(11)
     codes = []
     for i in range(8):
@@ -223,9 +207,8 @@ def test_a_killed_first_build_is_not_someone_elses_folder(tmp_path, references):
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
-def test_a_hand_edit_survives_killed_builds(tmp_path, later):
-    out = tmp_path / "out"
-    assert run(EXAMPLE, out).exit_code == 0
+def test_a_hand_edit_survives_killed_builds(shipped_copy, later):
+    out = shipped_copy  # out/ as a build of EXAMPLE left it
     paper = paper_paths(out)[(1, "Köpings kommun")]
     doc = Document(paper)
     doc.add_paragraph("Tillägg av handläggaren.")

@@ -22,14 +22,14 @@ def run(*args):
     return CliRunner().invoke(main, [*args, "--workbook", str(EXAMPLE), "--templates", str(TEMPLATES)])
 
 
-def test_bundle_per_party(tmp_path):
-    assert run("build", "--out", str(tmp_path)).exit_code == 0
-    result = run("bundle", "--out", str(tmp_path))
+def test_bundle_per_party(shipped_copy):
+    out = shipped_copy  # out/ as a build of EXAMPLE leaves it
+    result = run("bundle", "--out", str(out))
     assert result.exit_code == 0, result.output
-    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    manifest = json.loads((out / "manifest.json").read_text())
     parties = {e["part"] for e in manifest["papers"]}
     assert f"{len(parties)} paket" in result.output
-    data = (tmp_path / "paket" / "Koping.zip").read_bytes()
+    data = (out / "paket" / "Koping.zip").read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
         letter = Document(io.BytesIO(archive.read(f"{STEP1}/Foljebrev_steg-1.docx")))
@@ -40,12 +40,12 @@ def test_bundle_per_party(tmp_path):
     assert "Länspresidiets processledare, 021-00 00 00" in text
     assert letter.core_properties.title == "Följebrev – Beslut om att delta i länsprocess"
     assert bilaga.core_properties.title == "Förbundsordning för Samordningsförbundet Västmanland"
-    with zipfile.ZipFile(tmp_path / "paket" / "Sala.zip") as archive:  # the kept förbund
+    with zipfile.ZipFile(out / "paket" / "Sala.zip") as archive:  # the kept förbund
         sala = [n for n in archive.namelist() if "/bilagor/" in n]
     assert sala == [f"{STEP2}/bilagor/Bilaga_Forbundsordning.docx"]
-    again = run("bundle", "--out", str(tmp_path))
+    again = run("bundle", "--out", str(out))
     assert f"{len(parties)} oförändrade" in again.output
-    assert (tmp_path / "paket" / "Koping.zip").read_bytes() == data
+    assert (out / "paket" / "Koping.zip").read_bytes() == data
 
 
 def assert_kopings_zip_lists(names: list[str], manifest: dict) -> None:
@@ -68,17 +68,17 @@ def test_bundle_without_a_build_says_what_to_do(tmp_path):
     assert "kör `papers build` först" in result.output
 
 
-def test_a_paper_changed_by_hand_is_not_handed_out(tmp_path):
-    assert run("build", "--out", str(tmp_path)).exit_code == 0
-    manifest = json.loads((tmp_path / "manifest.json").read_text())
+def test_a_paper_changed_by_hand_is_not_handed_out(shipped_copy):
+    out = shipped_copy  # out/ as a build of EXAMPLE leaves it
+    manifest = json.loads((out / "manifest.json").read_text())
     entry = next(e for e in manifest["papers"] if e["part"] == "Arbetsförmedlingen" and e["steg"] == 1)
-    paper = tmp_path / entry["fil"]
+    paper = out / entry["fil"]
     doc = Document(paper)
     doc.add_paragraph("Tillägg av handläggaren.")
     doc.save(paper)
-    result = run("bundle", "--out", str(tmp_path))
+    result = run("bundle", "--out", str(out))
     assert result.exit_code == 2, result.output
     assert entry["fil"] in result.output
     assert "ändrats för hand efter bygget" in result.output
-    assert not (tmp_path / "paket").exists()  # nothing handed out, nothing issued
-    assert json.loads((tmp_path / "manifest.json").read_text()) == manifest
+    assert not (out / "paket").exists()  # nothing handed out, nothing issued
+    assert json.loads((out / "manifest.json").read_text()) == manifest

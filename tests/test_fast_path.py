@@ -29,9 +29,9 @@ def both_ways(prepared, paper, templates):
     context = prepared.context(paper)
     properties = Properties(f"{paper.steg['rubrik']} – {paper.part}", paper.part, paper.steg["datum"])
     slow = plain_docxtpl(paper.template, context, properties)
-    fast = templates.setdefault(paper.template, PreparedTemplate(paper.template)).render(
-        context, properties
-    )
+    if paper.template not in templates:  # each template prepared once, as the build does
+        templates[paper.template] = PreparedTemplate(paper.template)
+    fast = templates[paper.template].render(context, properties)
     return parts(slow), parts(fast)
 
 

@@ -25,29 +25,29 @@ def edit(path):
     return path.read_bytes()
 
 
-def test_edited_paper_is_kept_then_replaced_with_force(tmp_path):
-    assert run(tmp_path).exit_code == 0
-    path = paper_paths(tmp_path)[(1, "Köpings kommun")]
+def test_edited_paper_is_kept_then_replaced_with_force(shipped_copy):
+    out = shipped_copy  # out/ as a build of EXAMPLE leaves it
+    path = paper_paths(out)[(1, "Köpings kommun")]
     edited = edit(path)
-    result = run(tmp_path)
+    result = run(out)
     assert result.exit_code == 2
     assert "ändrats för hand" in result.output
     assert "Koping_steg-1.docx" in result.output
     assert path.read_bytes() == edited
     # still kept on the next run: the manifest keeps what this tool wrote
-    assert run(tmp_path).exit_code == 2
+    assert run(out).exit_code == 2
     assert path.read_bytes() == edited
-    forced = run(tmp_path, "--force")
+    forced = run(out, "--force")
     assert forced.exit_code == 0, forced.output
     assert path.read_bytes() != edited
     assert "Tillägg av handläggaren." not in "\n".join(p.text for p in Document(path).paragraphs)
 
 
-def test_other_papers_are_written_when_one_is_kept(tmp_path):
-    run(tmp_path)
-    papers = paper_paths(tmp_path)
+def test_other_papers_are_written_when_one_is_kept(shipped_copy):
+    out = shipped_copy  # out/ as a build of EXAMPLE leaves it
+    papers = paper_paths(out)
     edit(papers[(1, "Köpings kommun")])
     other = papers[(1, "Arboga kommun")]
     other.unlink()
-    assert run(tmp_path).exit_code == 2
+    assert run(out).exit_code == 2
     assert other.exists()

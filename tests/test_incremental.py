@@ -23,11 +23,11 @@ def test_nothing_changed_renders_nothing(sheets, write_workbook, tmp_path):
 
 
 def test_a_contribution_changes_every_paper_and_the_report_names_the_figures(
-    sheets, write_workbook, tmp_path
+    sheets, write_workbook, shipped_copy
 ):
-    build(write_workbook(sheets), TEMPLATES, tmp_path / "out")
+    out = shipped_copy  # out/ as a build of the unchanged sheets leaves it
     set_cell(sheets, "Medlemsbidrag", "C13", 400_000)  # Köping
-    result = build(write_workbook(sheets), TEMPLATES, tmp_path / "out")
+    result = build(write_workbook(sheets), TEMPLATES, out)
     assert result.rendered == len(result.papers)
     line = next(c for c in result.changes if c.startswith("Köpings kommun, steg 3:"))
     assert "medlemsbidrag i dag 375 000 → 400 000 kr" in line
@@ -36,11 +36,11 @@ def test_a_contribution_changes_every_paper_and_the_report_names_the_figures(
     assert "medlemsbidrag i dag" not in arboga
 
 
-def test_one_partys_contact_details_render_only_its_papers(sheets, write_workbook, tmp_path):
-    build(write_workbook(sheets), TEMPLATES, tmp_path / "out")
+def test_one_partys_contact_details_render_only_its_papers(sheets, write_workbook, shipped_copy):
+    out = shipped_copy  # out/ as a build of the unchanged sheets leaves it
     telefon = column_of(sheets, "Parter", "Telefon")
     set_cell(sheets, "Parter", f"{telefon}9", "0221-999 99")  # Köping's telephone
-    result = build(write_workbook(sheets), TEMPLATES, tmp_path / "out")
+    result = build(write_workbook(sheets), TEMPLATES, out)
     assert result.rendered == len(steps())  # Köping has a paper in every step
     assert sorted(result.changes) == [f"Köpings kommun, steg {n}: ändrad text" for n in steps()]
 
@@ -60,24 +60,24 @@ def test_a_template_change_renders_that_steps_papers(sheets, write_workbook, tmp
     } == {1}
 
 
-def test_a_deleted_paper_is_written_again(sheets, write_workbook, tmp_path):
+def test_a_deleted_paper_is_written_again(sheets, write_workbook, shipped_copy):
     workbook = write_workbook(sheets)
-    build(workbook, TEMPLATES, tmp_path / "out")
-    victim = next((tmp_path / "out").rglob("Koping_steg-2.docx"))
+    out = shipped_copy  # out/ as a build of this workbook leaves it
+    victim = next(out.rglob("Koping_steg-2.docx"))
     victim.unlink()
-    result = build(workbook, TEMPLATES, tmp_path / "out")
+    result = build(workbook, TEMPLATES, out)
     assert result.rendered == 1
     assert victim.exists()
 
 
-def test_a_new_docxtpl_renders_every_paper_again(sheets, write_workbook, tmp_path, monkeypatch):
+def test_a_new_docxtpl_renders_every_paper_again(sheets, write_workbook, shipped_copy, monkeypatch):
     from importlib import metadata
 
     workbook = write_workbook(sheets)
-    build(workbook, TEMPLATES, tmp_path / "out")
+    out = shipped_copy  # out/ as a build of this workbook leaves it
     installed = metadata.version
     monkeypatch.setattr(
         metadata, "version", lambda name: "99.0" if name == "docxtpl" else installed(name)
     )
-    again = build(workbook, TEMPLATES, tmp_path / "out")
+    again = build(workbook, TEMPLATES, out)
     assert again.rendered == len(again.papers)

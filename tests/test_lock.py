@@ -3,49 +3,50 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+from contextlib import suppress
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from pipeline.cli import main
-
-from output_faults import manifest_mismatches, snapshot
-from workbooks import EXAMPLE, ROOT, TEMPLATES, paper_count
-
-HOLDER = """
-import sys
-from pathlib import Path
 from pipeline.lock import locked
-with locked(Path(sys.argv[1])):
-    print("held", flush=True)
-    sys.stdin.readline()
-"""
+
+from output_faults import manifest_mismatches, papers, snapshot, start, wait
+from workbooks import EXAMPLE, TEMPLATES, paper_count
 
 
 def build_args(out):
     return ["build", "--workbook", str(EXAMPLE), "--templates", str(TEMPLATES), "--out", str(out)]
 
 
+def hold_lock(out: Path, held: int, release: int) -> None:
+    """In a child process: hold the lock of `out`, say so on the pipe `held`, and keep it
+    until a byte comes on the pipe `release`."""
+    with locked(out):
+        os.write(held, b"held\n")
+        os.read(release, 1)
+
+
 def test_second_build_stops_and_names_the_holder(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(out)],
-        cwd=ROOT,
-        text=True,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
+    (said, held), (release, let_go) = os.pipe(), os.pipe()
+    holder = start(lambda: hold_lock(out, held, release))
+    os.close(held)
+    os.close(release)
     try:
-        assert holder.stdout.readline() == "held\n"
+        assert os.read(said, 5) == b"held\n"
         result = CliRunner().invoke(main, build_args(out))
     finally:
-        holder.communicate("\n", timeout=30)
+        with suppress(BrokenPipeError):  # a holder that died early has nothing to release
+            os.write(let_go, b"\n")
+        os.close(let_go)
+        os.close(said)
+        wait(holder, timeout=30)
     assert result.exit_code == 2
     assert result.output.startswith(
         f"Ett fel måste rättas:\n  - {out}: en annan körning av "
-        f"papers skriver redan i mappen (process {holder.pid} på "
+        f"papers skriver redan i mappen (process {holder} på "
     )
     assert "Vänta tills den är klar" in result.output
     assert snapshot(out) == {}  # it wrote nothing
@@ -55,24 +56,9 @@ def test_second_build_stops_and_names_the_holder(tmp_path):
 
 def test_two_builds_at_once_leave_one_complete_build(tmp_path):
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "pipeline", *build_args(out)]
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    runs = [
-        subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-        )
-        for _ in range(3)
-    ]
-    results = [(p.wait(timeout=120), p.stdout.read() + p.stderr.read()) for p in runs]
-    for p in runs:
-        p.stdout.close()
-        p.stderr.close()
+    logs = [tmp_path / f"papers-{i}.txt" for i in range(3)]
+    runs = [start(papers(*build_args(out)), log) for log in logs]
+    results = [(wait(pid), log.read_text(encoding="utf-8")) for pid, log in zip(runs, logs)]
     assert all(code in (0, 2) for code, _ in results), results
     assert any(code == 0 for code, _ in results)
     for code, text in results:
