@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, settings
 
 import pipeline.build
 import pipeline.pdf_batches
+from pipeline.pdf import find_office
 
 import converters
 import workbooks
@@ -24,6 +25,21 @@ settings.load_profile("suite")
 
 # The real converter, taken before any test can replace it: only its PDFs are cached.
 LIBREOFFICE_CONVERT = pipeline.pdf_batches.convert
+NO_OFFICE = pytest.mark.skip(reason="LibreOffice and poppler-utils are needed (.ci/run installs them)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `libreoffice` are skipped without LibreOffice and poppler-utils, and
+    their modules run first: their conversions are the longest tests, and one begun last
+    would end the run alone on one core while the other cores wait."""
+    missing = find_office() is None or shutil.which("pdftotext") is None
+    first = set()
+    for item in items:
+        if item.get_closest_marker("libreoffice"):
+            first.add(item.path)
+            if missing:
+                item.add_marker(NO_OFFICE)
+    items.sort(key=lambda item: item.path not in first)  # stable: modules stay whole
 
 
 @pytest.fixture

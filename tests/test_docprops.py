@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import zipfile
 
 import pytest
@@ -109,7 +108,7 @@ def test_only_a_paper_that_moves_to_a_new_version_is_stamped_again(shipped_out):
     assert docprops.read_values(changed).title == docprops.read_values(data).title
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice finns inte")
+@pytest.mark.libreoffice
 def test_libreoffice_opens_a_paper_with_custom_properties(shipped_out, cached_convert):
     paper = paper_paths(shipped_out)[(1, "Sala kommun")].read_bytes()
     data = docprops.with_properties(paper, values(Diarienummer="KS 2022/112", Part="Sala"))

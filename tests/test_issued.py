@@ -124,7 +124,7 @@ def test_an_unchanged_paper_keeps_its_version_and_has_no_changes_copy():
     assert issued.paper_version(None, stamps.get) == (1, b"v1")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice finns inte")
+@pytest.mark.libreoffice
 def test_libreoffice_opens_the_tracked_changes_copy(reissue):
     from pipeline.pdf_batches import convert
 

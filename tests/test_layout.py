@@ -12,11 +12,8 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
 from pipeline.layout import inspect
-from pipeline.pdf import find_office
 
-pytestmark = pytest.mark.skipif(
-    find_office() is None, reason="LibreOffice is needed (.ci/run installs it)"
-)
+pytestmark = pytest.mark.libreoffice
 
 LOREM = (
     "Förbunden har tagit initiativ till en länsprocess som ska ge medlemmarna ett underlag "

@@ -21,9 +21,7 @@ from pipeline.pdf import find_office
 
 from workbooks import EXAMPLE, TEMPLATES, example_sheets, paper_count, write
 
-pytestmark = pytest.mark.skipif(
-    find_office() is None, reason="LibreOffice is needed (.ci/run installs it)"
-)
+pytestmark = pytest.mark.libreoffice
 
 LONG_FORBUND = "Samordningsförbundet för finansiell samordning i Västra Mälardalen och Bergslagen"
 LONG_KOMMUNER = [

@@ -17,10 +17,7 @@ from pipeline.pdf import find_office
 from conftest import document_text, paper_paths
 from workbooks import EXAMPLE, TEMPLATES, example_sheets, steps
 
-pytestmark = pytest.mark.skipif(
-    find_office() is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice and poppler-utils are needed (.ci/run installs them)",
-)
+pytestmark = pytest.mark.libreoffice
 
 # The page count each step template is written for, at most; a template not listed here (a
 # new step) is held to the longest of them.

@@ -11,7 +11,6 @@ import io
 import json
 import os
 import pty
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,10 +31,7 @@ from pipeline.pdf_batches import OfficeBroken, convert
 from conftest import paper_paths
 from workbooks import EXAMPLE, TEMPLATES, paper_count
 
-real = pytest.mark.skipif(
-    find_office() is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice and poppler-utils are needed (.ci/run installs them)",
-)
+real = pytest.mark.libreoffice
 
 # A stand-in for soffice: converts the documents given after --outdir DIR in order, as
 # LibreOffice 7.4 does: it stops silently (exit 0) after LIMIT documents, and a document that

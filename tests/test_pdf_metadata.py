@@ -3,15 +3,13 @@ tagged, titled, Swedish, with headings and tables in the structure tree."""
 
 from __future__ import annotations
 
-import shutil
-
 import pikepdf
 import pytest
 
 from conftest import paper_paths
 from workbooks import steps
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice finns inte")
+pytestmark = pytest.mark.libreoffice
 
 
 @pytest.fixture(scope="module")

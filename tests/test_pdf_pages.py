@@ -12,12 +12,9 @@ import pytest
 from docx import Document
 
 from pipeline.layout import page_margins
-from pipeline.pdf import find_office
 from pipeline.pdf_pages import Node, read_pages, structure
 
-pytestmark = pytest.mark.skipif(
-    find_office() is None, reason="LibreOffice is needed (.ci/run installs it)"
-)
+pytestmark = pytest.mark.libreoffice
 
 
 @pytest.fixture(scope="module")
