@@ -67,10 +67,10 @@ TEMPLATE_ERRORS = (TemplateError, ArithmeticError, TypeError, ValueError, Lookup
 class PreparedTemplate:
     """A template ready to render many papers; one per process (it is not thread-safe)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, data: bytes | None = None):
         self.path = Path(path)
         self.env = paper_environment()
-        tpl = open_template(self.path)
+        tpl = open_template(self.path, template_bytes(self.path) if data is None else data)
         tpl.render_init()
         self.tpl = tpl
         package = tpl.docx.part.package
@@ -372,35 +372,42 @@ def whole_tag(tag: str) -> bool:
     return "\\" not in tag and tag.count("'") % 2 == 0 and tag.count('"') % 2 == 0
 
 
-def open_template(path: Path) -> DocxTemplate:
-    """The template as docxtpl opens it, or a TemplateFault when the file is not a Word
-    document (.docx) in its folder: a text file, a macro-enabled document, a link out."""
+def refusal(path: Path, what: str) -> TemplateFault:
+    return TemplateFault(
+        path, f"mallen »{path.name}« {what}; en mall ska vara ett Word-dokument (.docx) i mallmappen"
+    )
 
-    def refuse(what: str) -> TemplateFault:
-        return TemplateFault(
-            path, f"mallen »{path.name}« {what}; en mall ska vara ett Word-dokument (.docx) i mallmappen"
-        )
 
+def template_bytes(path: Path) -> bytes:
+    """The template file's bytes, or a TemplateFault when it is a link out of its folder
+    or no file at all."""
     if path.is_symlink() and path.resolve().parent != path.parent.resolve():
-        raise refuse(f"är en länk till {path.resolve()}, utanför mallmappen")
-    if not path.is_file():
-        raise refuse("finns inte")
-    if not zipfile.is_zipfile(path):
-        raise refuse("är inte ett Word-dokument (filen är ingen .docx)")
+        raise refusal(path, f"är en länk till {path.resolve()}, utanför mallmappen")
     try:
-        with zipfile.ZipFile(path) as archive:
+        return path.read_bytes()
+    except OSError:
+        raise refusal(path, "finns inte") from None
+
+
+def open_template(path: Path, data: bytes) -> DocxTemplate:
+    """The template (`data`, read from `path`) as docxtpl opens it, or a TemplateFault when
+    it is not a Word document (.docx): a text file, a macro-enabled document."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise refusal(path, "är inte ett Word-dokument (filen är ingen .docx)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
     except (KeyError, zipfile.BadZipFile, OSError):
-        raise refuse("är inte ett Word-dokument (filen är ingen .docx)") from None
+        raise refusal(path, "är inte ett Word-dokument (filen är ingen .docx)") from None
     if "macroEnabled" in types:
-        raise refuse("är ett dokument med makron (.docm)")
+        raise refusal(path, "är ett dokument med makron (.docm)")
     if WORD_MAIN not in types:
-        raise refuse("är inte ett Word-dokument (det är en annan sorts Office-fil)")
+        raise refusal(path, "är inte ett Word-dokument (det är en annan sorts Office-fil)")
     try:
-        tpl = DocxTemplate(path)
+        tpl = DocxTemplate(io.BytesIO(data))
         tpl.init_docx()
     except Exception as exc:  # python-docx cannot read it
-        raise refuse(f"kan inte läsas ({type(exc).__name__})") from None
+        raise refusal(path, f"kan inte läsas ({type(exc).__name__})") from None
     return tpl
 
 

@@ -16,12 +16,13 @@ for values that must never reach a paper (`guard.py`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import TemplateError
 
-from .compiled import PreparedTemplate, set_language, set_properties
+from .compiled import PreparedTemplate, set_language, set_properties, template_bytes
 from .docprops import DocValues
 from .images import Image, Link
 from .sandbox import paper_environment
@@ -52,6 +53,18 @@ class Properties:
     registrar: DocValues | None = None
 
 
+KEPT = 16  # prepared templates a process keeps for its next builds (a county has six)
+
+
+@functools.lru_cache(maxsize=KEPT)
+def kept_template(path: Path, data: bytes) -> PreparedTemplate:
+    """The template `path` holding `data`, prepared once in this process: a second build
+    in the same process (the tests, `make bench`, a program that calls `build`) renders
+    with it again. Keyed by the bytes, so a template changed in between is prepared anew;
+    rendering leaves it as it was (`PreparedTemplate.render`)."""
+    return PreparedTemplate(path, data)
+
+
 class Renderer:
     """The one way the pipeline renders a template: papers (`render_many.py`), bilagor,
     covering letters and `papers check`. Each template is prepared once (`compiled.py`)
@@ -65,7 +78,7 @@ class Renderer:
         """The template ready to render; TemplateFault when it cannot be used at all."""
         if template not in self.prepared:
             try:
-                self.prepared[template] = PreparedTemplate(template)
+                self.prepared[template] = kept_template(template, template_bytes(template))
             except TemplateError as exc:
                 self.prepared[template] = as_fault(template, exc)
         found = self.prepared[template]
