@@ -24,10 +24,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
 from jinja2 import TemplateError
 
 from . import context as ctx
+from .docprops import read_title
 from .filenames import slug, step_folder
 from .formatting import datum, lista, tal
 from .output import OutputFile
@@ -125,7 +125,7 @@ def planned(
 
 def template_title(template: Path, context: dict, mall: str) -> str:
     """The template's title property rendered with the bilaga's context."""
-    source = Document(str(template)).core_properties.title or ""
+    source = read_title(template)
     try:
         title = jinja_env().from_string(source).render(context).strip()
     except TemplateError as exc:

@@ -15,10 +15,12 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from xml.sax.saxutils import escape, unescape
 
 from .reproducible import reproducible_zip
 
+CORE = "docProps/core.xml"
 CUSTOM = "docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
@@ -139,6 +141,18 @@ def read_custom(docx: bytes) -> dict[str, str]:
             return {}
         root = etree.fromstring(package.read(CUSTOM))
     return {p.get("name"): "".join(p.itertext()) for p in root}
+
+
+def read_title(docx: Path) -> str:
+    """The title in a .docx's core properties ("" when it has none), read from the zip
+    (python-docx would open the whole document for it)."""
+    from lxml import etree
+
+    with zipfile.ZipFile(docx) as package:
+        if CORE not in package.namelist():
+            return ""
+        title = etree.fromstring(package.read(CORE)).find("{http://purl.org/dc/elements/1.1/}title")
+    return (title.text or "") if title is not None else ""
 
 
 def read_values(docx: bytes) -> DocValues:
