@@ -278,3 +278,22 @@ def test_check_reports_a_broken_bilaga_template(tmp_path):
     problems = check_cover(prepare(EXAMPLE, folder))
     assert [p.where for p in problems] == ["bilaga_andrad_forbundsordning.docx"] * 2
     assert "fältet »finns_inte« finns inte" in problems[0].message()
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("", "mallen för en bilaga behöver en titel"),
+        ("Förbundsordning för {{ finns_inte }}", "(i mallens titel)"),
+    ],
+)
+def test_a_bilaga_templates_title_is_required_and_checked(tmp_path, title, expected):
+    folder = tmp_path / "mallar"
+    shutil.copytree(TEMPLATES, folder)
+    doc = Document(folder / "bilaga_forbundsordning.docx")
+    doc.core_properties.title = title
+    doc.save(folder / "bilaga_forbundsordning.docx")
+    with pytest.raises(UserError) as raised:
+        prepare(EXAMPLE, folder)
+    assert [p.where for p in raised.value.problems] == ["bilaga_forbundsordning.docx"]
+    assert expected in raised.value.problems[0].message()
