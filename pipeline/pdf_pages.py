@@ -79,15 +79,26 @@ def read_page(page: pypdfium2.PdfPage, number: int) -> Page:
     handle = text.raw
     objects: dict[int | None, TextObject] = {}
     glyphs = []
+    box, x, y = pdfium.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     for index in range(pdfium.FPDFText_CountChars(handle)):
         code = pdfium.FPDFText_GetUnicode(handle, index)
-        if pdfium.FPDFText_IsGenerated(handle, index) == 1 or not visible(code):
-            continue  # white space (pdfium makes up spaces and line breaks), or half a pair
+        if not visible(code):
+            continue  # white space (the spaces and line breaks pdfium makes up too)
         obj = pdfium.FPDFText_GetTextObject(handle, index)
         key = ctypes.cast(obj, ctypes.c_void_p).value
-        if key not in objects:
-            objects[key] = TextObject.of(obj)
-        glyphs.append(objects[key].glyph(handle, index, chr(code), height))
+        shared = objects.get(key)
+        if shared is None:
+            shared = objects[key] = TextObject.of(obj)
+        # the box pdfminer draws: across the advance width, from the font's descent
+        # below the baseline up one font size
+        pdfium.FPDFText_GetLooseCharBox(handle, index, box)
+        pdfium.FPDFText_GetCharOrigin(handle, index, x_ref, y_ref)
+        size = pdfium.FPDFText_GetFontSize(handle, index)
+        bottom = y.value + shared.descent * size
+        glyphs.append(
+            Glyph(chr(code), box.left, box.right, height - bottom - size, height - bottom, shared.mcid)
+        )
     text.close()
     page.close()
     body: dict[Mark, list[Glyph]] = {}
@@ -118,18 +129,6 @@ class TextObject:
         mcid = pdfium.FPDFPageObj_GetMarkedContentID(obj)
         artifact = ARTIFACT in mark_names(obj)
         return cls(None if artifact or mcid < 0 else mcid, descent.value)
-
-    def glyph(self, text, index: int, char: str, height: float) -> Glyph:
-        """The glyph's box as pdfminer draws it: from the font's descent below the
-        baseline up one font size, and across its advance width (`text` is the raw
-        handle of pdfium's text page)."""
-        box = pdfium.FS_RECTF()
-        pdfium.FPDFText_GetLooseCharBox(text, index, box)
-        x, y = ctypes.c_double(), ctypes.c_double()
-        pdfium.FPDFText_GetCharOrigin(text, index, ctypes.byref(x), ctypes.byref(y))
-        size = pdfium.FPDFText_GetFontSize(text, index)
-        bottom = y.value + self.descent * size
-        return Glyph(char, box.left, box.right, height - (bottom + size), height - bottom, self.mcid)
 
 
 def mark_names(obj) -> list[str]:
