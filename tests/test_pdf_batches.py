@@ -290,27 +290,21 @@ def pdf_text(data: bytes, tmp_path: Path) -> str:
 
 
 @real
-def test_libreoffice_converts_more_papers_than_a_batch(monkeypatch, tmp_path):
+def test_libreoffice_converts_more_papers_than_a_batch_and_names_a_corrupt_one(monkeypatch, tmp_path):
+    """One real conversion: eight papers in batches of three on two LibreOffice processes,
+    one of them a .docx cut short, which is tried again alone and then named."""
     monkeypatch.setattr(batches, "BATCH", 3)
     monkeypatch.setattr(batches, "log_path", lambda: tmp_path / "papers-pdf.log")
-    docs = papers(8)
-    converted = convert(docs, processes=2)
-    assert converted.failed == [] and sorted(converted.pdfs) == sorted(docs)
-    for i, key in enumerate(sorted(docs, key=lambda k: int(k.split("K")[1][:3]))):
-        assert f"Handling nummer {i}" in pdf_text(converted.pdfs[key], tmp_path)
-    log = converted.log.read_text(encoding="utf-8")
-    assert log.count("== 3 handlingar") == 2 and log.count("== 2 handlingar") == 1
-    assert log.count("profil-0") + log.count("profil-1") == 3
-
-
-@real
-def test_libreoffice_names_a_corrupt_docx_and_converts_the_others(monkeypatch, tmp_path):
-    monkeypatch.setattr(batches, "BATCH", 3)
-    monkeypatch.setattr(batches, "log_path", lambda: tmp_path / "papers-pdf.log")
-    docs = papers(5)
+    docs = papers(7)
     broken = "steg-2/Trasig_steg-2.docx"
-    docs[broken] = tiny_docx("trasig")[:300]  # a .docx cut short: not a zip any more
+    docs[broken] = tiny_docx("trasig")[:300]  # not a zip any more
     converted = convert(docs, processes=2)
     assert converted.failed == [broken]
     assert sorted(converted.pdfs) == sorted(set(docs) - {broken})
+    for i, key in enumerate(sorted(converted.pdfs, key=lambda k: int(k.split("K")[1][:3]))):
+        assert f"Handling nummer {i}" in pdf_text(converted.pdfs[key], tmp_path)
     assert converted.problems()[0].message().startswith(f"{broken}: LibreOffice kunde inte")
+    log = converted.log.read_text(encoding="utf-8")
+    assert log.count("== 3 handlingar") == 2 and log.count("== 2 handlingar") == 1
+    assert log.count("== 1 handlingar") == 1  # the corrupt one, alone
+    assert log.count("profil-0") + log.count("profil-1") == 4
