@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-
-from click.testing import CliRunner
-from docx import Document
-
 from pipeline.build import prepare
-from pipeline.cli import main
 
+from template_folders import check, templates_with
 from workbooks import EXAMPLE, TEMPLATES
-
-
-def templates_with(tmp_path, text):
-    folder = tmp_path / "mallar"
-    shutil.copytree(TEMPLATES, folder)
-    path = folder / "03_medlemsbidrag.docx"
-    doc = Document(path)
-    doc.add_paragraph(text)
-    doc.save(path)
-    return folder
-
-
-def check(folder):
-    return CliRunner().invoke(main, ["check", "--workbook", str(EXAMPLE), "--templates", str(folder)])
 
 
 def test_shipped_templates_pass(tmp_path):

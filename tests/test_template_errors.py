@@ -4,36 +4,7 @@ an unclosed block, the tag that is never closed and the text of its paragraph.""
 
 from __future__ import annotations
 
-import shutil
-
-from click.testing import CliRunner
-from docx import Document
-
-from pipeline.cli import main
-
-from workbooks import EXAMPLE, TEMPLATES
-
-
-def templates_with(tmp_path, *paragraphs):
-    """The shipped templates, with paragraphs (each a list of runs; a run in a list of its
-    own is bold) added to the step-3 template."""
-    folder = tmp_path / "mallar"
-    shutil.copytree(TEMPLATES, folder)
-    path = folder / "03_medlemsbidrag.docx"
-    doc = Document(path)
-    for runs in paragraphs:
-        paragraph = doc.add_paragraph()
-        for run in runs:
-            if isinstance(run, list):
-                paragraph.add_run(run[0]).bold = True
-            else:
-                paragraph.add_run(run)
-    doc.save(path)
-    return folder
-
-
-def check(folder):
-    return CliRunner().invoke(main, ["check", "--workbook", str(EXAMPLE), "--templates", str(folder)])
+from template_folders import check, templates_with
 
 
 def test_a_tag_split_across_runs_is_named_not_an_earlier_tag_with_the_same_name(tmp_path):
