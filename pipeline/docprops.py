@@ -16,7 +16,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape, unescape
+from xml.sax.saxutils import escape
+
+from lxml import etree
 
 from .reproducible import reproducible_zip
 
@@ -132,45 +134,59 @@ def custom_xml(custom: dict[str, str | int]) -> bytes:
     ).encode()
 
 
+# the prefixes core.xml's elements are read by, whatever prefixes the file itself uses
+CORE_PREFIXES = {
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://purl.org/dc/terms/": "dcterms",
+    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties": "cp",
+}
+
+
+def core_texts(package: zipfile.ZipFile) -> dict[str, str]:
+    """The text of each core property by its prefixed name (»dc:title«); empty when the
+    .docx has no core properties."""
+    if CORE not in package.namelist():
+        return {}
+    texts = {}
+    for element in etree.fromstring(package.read(CORE)):
+        if not isinstance(element.tag, str):  # a comment or processing instruction
+            continue
+        namespace, _, name = element.tag[1:].partition("}")
+        texts[f"{CORE_PREFIXES.get(namespace, namespace)}:{name}"] = element.text or ""
+    return texts
+
+
+def custom_texts(package: zipfile.ZipFile) -> dict[str, str]:
+    """The custom properties as text (empty when there are none)."""
+    if CUSTOM not in package.namelist():
+        return {}
+    return {p.get("name"): "".join(p.itertext()) for p in etree.fromstring(package.read(CUSTOM))}
+
+
 def read_custom(docx: bytes) -> dict[str, str]:
     """The custom properties of a .docx as text (empty when it has none)."""
-    from lxml import etree
-
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        if CUSTOM not in package.namelist():
-            return {}
-        root = etree.fromstring(package.read(CUSTOM))
-    return {p.get("name"): "".join(p.itertext()) for p in root}
+        return custom_texts(package)
 
 
 def read_title(docx: Path) -> str:
     """The title in a .docx's core properties ("" when it has none), read from the zip
     (python-docx would open the whole document for it)."""
-    from lxml import etree
-
     with zipfile.ZipFile(docx) as package:
-        if CORE not in package.namelist():
-            return ""
-        title = etree.fromstring(package.read(CORE)).find("{http://purl.org/dc/elements/1.1/}title")
-    return (title.text or "") if title is not None else ""
+        return core_texts(package).get("dc:title", "")
 
 
 def read_values(docx: bytes) -> DocValues:
     """The values a .docx carries (read back from its core and custom properties)."""
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        core = package.read("docProps/core.xml").decode("utf-8")
-
-    def text(tag: str) -> str:
-        found = re.search(rf"<{tag}\b[^>]*>([^<]*)</{tag}>", core)
-        return unescape(found.group(1), {"&quot;": '"', "&apos;": "'"}) if found else ""
-
-    created = text("dcterms:created")[:10]
+        core, custom = core_texts(package), custom_texts(package)
+    created = core.get("dcterms:created", "")[:10]
     return DocValues(
-        title=text("dc:title"),
-        subject=text("dc:subject"),
-        author=text("dc:creator"),
-        keywords=[k for k in text("cp:keywords").split("; ") if k],
+        title=core.get("dc:title", ""),
+        subject=core.get("dc:subject", ""),
+        author=core.get("dc:creator", ""),
+        keywords=[k for k in core.get("cp:keywords", "").split("; ") if k],
         date=dt.date.fromisoformat(created) if created else dt.date(1980, 1, 1),
-        custom=dict[str, str | int](read_custom(docx)),
-        language=text("dc:language") or LANGUAGE,
+        custom=dict[str, str | int](custom),
+        language=core.get("dc:language") or LANGUAGE,
     )
