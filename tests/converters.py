@@ -1,7 +1,7 @@
 """PDFs for the tests without a LibreOffice run each time.
 
-`Cached` wraps pipeline.pdf_batches.convert: a .docx whose parts were converted before in
-this test run gets the PDF LibreOffice made of those same parts, from a folder that every
+`Cached` wraps pipeline.pdf_batches.convert: a .docx converted before in this test run (the
+same bytes: papers are reproducible zips) gets the PDF LibreOffice made of it, from a folder that every
 xdist worker shares (a file lock per paper keeps two workers from converting the same paper at
 once, while papers that differ are converted side by side).
 Only real LibreOffice output is stored. Tests that read the PDF itself use it; tests that only
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from pathlib import Path
@@ -53,19 +52,6 @@ class Cached:
             failed,
             converted.log if converted else log or log_path(),
         )
-
-
-def content_hash(docx: bytes) -> str:
-    """The hash of a .docx's parts, names and contents (not the zip's timestamps: python-docx
-    stamps each save with the time); of the bytes themselves when it is no zip."""
-    digest = hashlib.sha256()
-    try:
-        with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-            for name in sorted(archive.namelist()):
-                digest.update(name.encode() + b"\0" + hashlib.sha256(archive.read(name)).digest())
-    except zipfile.BadZipFile:
-        return hashlib.sha256(docx).hexdigest()
-    return digest.hexdigest()
 
 
 def small_pdf(title: str) -> bytes:
